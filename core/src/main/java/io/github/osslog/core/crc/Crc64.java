@@ -1,0 +1,171 @@
+package io.github.osslog.core.crc;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * CRC-64/XZ, the function OSS calls "crc64ecma" and returns in {@code x-oss-hash-crc64ecma}. Stateless and
+ * thread-safe. A CRC is passed around as a {@code long} holding the unsigned 64-bit value; 0 is the CRC of no data.
+ * Because of the pre/post inversion, {@code update(crc(A), B)} is {@code crc(A || B)}.
+ */
+public final class Crc64 {
+    /** The reflected form of the polynomial 0x42F0E1EBA9EA3693. */
+    private static final long POLY = 0xC96C5795D7870F42L;
+    private static final int GF2_DIM = 64;
+    /** TABLES[k][b]: CRC contribution of byte b followed by k zero bytes, for slicing-by-8. */
+    private static final long[][] TABLES = new long[8][256];
+
+    static {
+        for (int n = 0; n < 256; n++) {
+            long c = n;
+            for (int bit = 0; bit < 8; bit++) {
+                c = (c & 1) != 0 ? (c >>> 1) ^ POLY : c >>> 1;
+            }
+            TABLES[0][n] = c;
+        }
+        for (int n = 0; n < 256; n++) {
+            long c = TABLES[0][n];
+            for (int k = 1; k < 8; k++) {
+                c = TABLES[0][(int) c & 0xff] ^ (c >>> 8);
+                TABLES[k][n] = c;
+            }
+        }
+    }
+
+    private Crc64() {
+    }
+
+    /** The CRC of {@code b[off, off + len)}. */
+    public static long compute(byte[] b, int off, int len) {
+        return update(0L, b, off, len);
+    }
+
+    /** Continues {@code crc}, the CRC of the data so far (0 for none), over {@code b[off, off + len)}. */
+    public static long update(long crc, byte[] b, int off, int len) {
+        if (off < 0 || len < 0 || off > b.length - len) {
+            throw new IndexOutOfBoundsException(
+                    "range [" + off + ", " + off + " + " + len + ") is outside an array of length " + b.length);
+        }
+        long c = ~crc;
+        int i = off;
+        int end = off + len;
+        for (int fast = end - 7; i < fast; i += 8) {
+            c ^= (b[i] & 0xffL) | (b[i + 1] & 0xffL) << 8 | (b[i + 2] & 0xffL) << 16 | (b[i + 3] & 0xffL) << 24
+                    | (b[i + 4] & 0xffL) << 32 | (b[i + 5] & 0xffL) << 40 | (b[i + 6] & 0xffL) << 48
+                    | (b[i + 7] & 0xffL) << 56;
+            c = slice8(c);
+        }
+        for (; i < end; i++) {
+            c = TABLES[0][(int) (c ^ b[i]) & 0xff] ^ (c >>> 8);
+        }
+        return ~c;
+    }
+
+    /**
+     * Continues {@code crc} over the {@code buf.remaining()} bytes of {@code buf} (heap or direct) and advances its
+     * position to its limit.
+     */
+    public static long update(long crc, ByteBuffer buf) {
+        if (buf.hasArray()) {
+            int pos = buf.position();
+            long result = update(crc, buf.array(), buf.arrayOffset() + pos, buf.remaining());
+            buf.position(buf.limit());
+            return result;
+        }
+        long c = ~crc;
+        ByteBuffer le = buf.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        while (le.remaining() >= 8) {
+            c = slice8(c ^ le.getLong());
+        }
+        while (le.hasRemaining()) {
+            c = TABLES[0][(int) (c ^ le.get()) & 0xff] ^ (c >>> 8);
+        }
+        buf.position(buf.limit());
+        return ~c;
+    }
+
+    /** Feeds the eight bytes already xored into {@code c} (little-endian) through the tables. */
+    private static long slice8(long c) {
+        return TABLES[7][(int) c & 0xff] ^ TABLES[6][(int) (c >>> 8) & 0xff]
+                ^ TABLES[5][(int) (c >>> 16) & 0xff] ^ TABLES[4][(int) (c >>> 24) & 0xff]
+                ^ TABLES[3][(int) (c >>> 32) & 0xff] ^ TABLES[2][(int) (c >>> 40) & 0xff]
+                ^ TABLES[1][(int) (c >>> 48) & 0xff] ^ TABLES[0][(int) (c >>> 56) & 0xff];
+    }
+
+    /**
+     * The CRC of {@code A || B} given {@code crc1 = crc(A)}, {@code crc2 = crc(B)} and {@code len2 = length(B)},
+     * using zlib's GF(2) matrix method in O(log len2).
+     */
+    public static long combine(long crc1, long crc2, long len2) {
+        if (len2 < 0) {
+            throw new IllegalArgumentException("len2 must not be negative, was " + len2);
+        }
+        if (len2 == 0) {
+            return crc1;
+        }
+        long[] even = new long[GF2_DIM];
+        long[] odd = new long[GF2_DIM];
+        // odd: the operator for one zero bit
+        odd[0] = POLY;
+        long row = 1;
+        for (int n = 1; n < GF2_DIM; n++) {
+            odd[n] = row;
+            row <<= 1;
+        }
+        gf2MatrixSquare(even, odd); // two zero bits
+        gf2MatrixSquare(odd, even); // four zero bits
+        long crc = crc1;
+        long remaining = len2;
+        // apply len2 zero bytes to crc1; the first squaring below yields the one-byte operator
+        do {
+            gf2MatrixSquare(even, odd);
+            if ((remaining & 1) != 0) {
+                crc = gf2MatrixTimes(even, crc);
+            }
+            remaining >>>= 1;
+            if (remaining == 0) {
+                break;
+            }
+            gf2MatrixSquare(odd, even);
+            if ((remaining & 1) != 0) {
+                crc = gf2MatrixTimes(odd, crc);
+            }
+            remaining >>>= 1;
+        } while (remaining != 0);
+        return crc ^ crc2;
+    }
+
+    private static long gf2MatrixTimes(long[] mat, long vec) {
+        long sum = 0;
+        for (int i = 0; vec != 0; i++, vec >>>= 1) {
+            if ((vec & 1) != 0) {
+                sum ^= mat[i];
+            }
+        }
+        return sum;
+    }
+
+    private static void gf2MatrixSquare(long[] square, long[] mat) {
+        for (int n = 0; n < GF2_DIM; n++) {
+            square[n] = gf2MatrixTimes(mat, mat[n]);
+        }
+    }
+
+    /** The CRC as the unsigned decimal string OSS uses in {@code x-oss-hash-crc64ecma}. */
+    public static String toUnsigned(long crc) {
+        return Long.toUnsignedString(crc);
+    }
+
+    /** Parses an {@code x-oss-hash-crc64ecma} header value (unsigned decimal, up to 2^64 - 1). */
+    public static long parseUnsigned(String header) {
+        if (header == null) {
+            throw new IllegalArgumentException("CRC-64 header value is missing");
+        }
+        try {
+            return Long.parseUnsignedLong(header.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    "CRC-64 header value '" + header + "' is not an unsigned 64-bit decimal number", e);
+        }
+    }
+}
