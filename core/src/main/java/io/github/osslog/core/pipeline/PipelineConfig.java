@@ -1,5 +1,7 @@
 package io.github.osslog.core.pipeline;
 
+import io.github.osslog.core.buffer.LogLevel;
+import io.github.osslog.core.buffer.OverflowPolicy;
 import io.github.osslog.core.naming.KeyPattern;
 import io.github.osslog.core.naming.LocalIdentity;
 import java.time.Clock;
@@ -27,6 +29,10 @@ public final class PipelineConfig {
     private final int maxEventSize;
     private final int batchMaxBytes;
     private final Duration flushInterval;
+    private final OverflowPolicy overflowPolicy;
+    private final Duration blockTimeout;
+    private final LogLevel discardLevel;
+    private final double discardThreshold;
     private final long maxObjectSize;
     private final KeyPattern keyPattern;
     private final ZoneId timeZone;
@@ -43,6 +49,10 @@ public final class PipelineConfig {
         this.maxEventSize = b.maxEventSize;
         this.batchMaxBytes = b.batchMaxBytes;
         this.flushInterval = b.flushInterval;
+        this.overflowPolicy = b.overflowPolicy;
+        this.blockTimeout = b.blockTimeout;
+        this.discardLevel = b.discardLevel;
+        this.discardThreshold = b.discardThreshold;
         this.maxObjectSize = b.maxObjectSize;
         this.keyPattern = keyPattern;
         this.timeZone = b.timeZone;
@@ -81,6 +91,26 @@ public final class PipelineConfig {
     /** A batch is cut at the latest this long after its first event. */
     public Duration flushInterval() {
         return flushInterval;
+    }
+
+    /** What publishing does when the buffer is full. */
+    public OverflowPolicy overflowPolicy() {
+        return overflowPolicy;
+    }
+
+    /** How long a producer waits for room under {@link OverflowPolicy#BLOCK}. */
+    public Duration blockTimeout() {
+        return blockTimeout;
+    }
+
+    /** Events below this level are discarded once the buffer is {@link #discardThreshold()} full; null: never. */
+    public LogLevel discardLevel() {
+        return discardLevel;
+    }
+
+    /** The buffer fill fraction above which events below {@link #discardLevel()} are discarded. */
+    public double discardThreshold() {
+        return discardThreshold;
     }
 
     /** An object rolls to the next index before an append would make it larger than this. */
@@ -127,7 +157,11 @@ public final class PipelineConfig {
     public String toString() {
         return "PipelineConfig{name=" + name + ", bufferSize=" + Sizes.format(bufferSize)
                 + ", maxEventSize=" + Sizes.format(maxEventSize) + ", batchMaxBytes=" + Sizes.format(batchMaxBytes)
-                + ", flushInterval=" + flushInterval + ", maxObjectSize=" + Sizes.format(maxObjectSize)
+                + ", flushInterval=" + flushInterval + ", overflowPolicy=" + overflowPolicy
+                + (overflowPolicy == OverflowPolicy.BLOCK ? ", blockTimeout=" + blockTimeout : "")
+                + (discardLevel != null ? ", discardLevel=" + discardLevel + ", discardThreshold=" + discardThreshold
+                        : "")
+                + ", maxObjectSize=" + Sizes.format(maxObjectSize)
                 + ", objectKeyPattern=" + keyPattern + ", timeZone=" + timeZone + ", compression=" + compression
                 + ", creationHeaders=" + creationHeaders.keySet() + ", initialBackoff=" + initialBackoff
                 + ", maxBackoff=" + maxBackoff + ", shutdownTimeout=" + shutdownTimeout + '}';
@@ -137,9 +171,13 @@ public final class PipelineConfig {
     public static final class Builder {
         private String name = "osslog";
         private int bufferSize = 32 << 20;
-        private int maxEventSize = 1 << 20;
+        private int maxEventSize = 256 << 10;
         private int batchMaxBytes = 4 << 20;
         private Duration flushInterval = Duration.ofSeconds(1);
+        private OverflowPolicy overflowPolicy = OverflowPolicy.DROP_NEWEST;
+        private Duration blockTimeout = Duration.ofSeconds(1);
+        private LogLevel discardLevel;
+        private double discardThreshold = 0.8;
         private long maxObjectSize = 1L << 30;
         private String objectKeyPattern;
         private final Map<String, String> keyValues = new TreeMap<>();
@@ -170,21 +208,50 @@ public final class PipelineConfig {
             return this;
         }
 
-        /** Largest event in bytes, 128 bytes to 64MB; longer events are truncated. Default 1MB. */
+        /** Largest event in bytes, 256 bytes to 64MB; longer events are truncated with a marker. Default 256KB. */
         public Builder maxEventSize(int bytes) {
-            this.maxEventSize = checkRange("maxEventSize", bytes, 128, 64 << 20);
+            this.maxEventSize = checkRange("maxEventSize", bytes, 256, 64 << 20);
             return this;
         }
 
-        /** Batch size in bytes that triggers an append, 128 bytes to 512MB; default 4MB. */
+        /** Batch size in bytes that triggers an append, 256 bytes to 512MB; default 4MB. */
         public Builder batchMaxBytes(int bytes) {
-            this.batchMaxBytes = checkRange("batchMaxBytes", bytes, 128, 512 << 20);
+            this.batchMaxBytes = checkRange("batchMaxBytes", bytes, 256, 512 << 20);
             return this;
         }
 
         /** Longest time a batch waits before it is appended, 1ms to 1 hour; default 1 second. */
         public Builder flushInterval(Duration interval) {
             this.flushInterval = checkDuration("flushInterval", interval, Duration.ofMillis(1), Duration.ofHours(1));
+            return this;
+        }
+
+        /** What publishing does when the buffer is full; default {@link OverflowPolicy#DROP_NEWEST}. */
+        public Builder overflowPolicy(OverflowPolicy policy) {
+            this.overflowPolicy = Objects.requireNonNull(policy,
+                    "overflowPolicy must not be null: use DROP_NEWEST, DROP_OLDEST or BLOCK");
+            return this;
+        }
+
+        /** Longest wait for room under {@link OverflowPolicy#BLOCK}, 0 to 1 minute; default 1 second. */
+        public Builder blockTimeout(Duration timeout) {
+            this.blockTimeout = checkDuration("blockTimeout", timeout, Duration.ZERO, Duration.ofMinutes(1));
+            return this;
+        }
+
+        /** Discard events below {@code level} once the buffer passes {@link #discardThreshold}; null: never. */
+        public Builder discardLevel(LogLevel level) {
+            this.discardLevel = level;
+            return this;
+        }
+
+        /** Buffer fill fraction, above 0 and below 1, past which {@link #discardLevel} applies; default 0.8. */
+        public Builder discardThreshold(double fraction) {
+            if (!(fraction > 0.0 && fraction < 1.0)) {
+                throw new IllegalArgumentException("discardThreshold (" + fraction
+                        + ") must be above 0 and below 1, e.g. 0.8 for 80% full");
+            }
+            this.discardThreshold = fraction;
             return this;
         }
 
@@ -279,6 +346,10 @@ public final class PipelineConfig {
             if (maxEventSize > batchMaxBytes) {
                 throw new IllegalArgumentException("maxEventSize (" + Sizes.format(maxEventSize)
                         + ") must not exceed batchMaxBytes (" + Sizes.format(batchMaxBytes) + ")");
+            }
+            if (maxEventSize > bufferSize / 2 - 8) {
+                throw new IllegalArgumentException("maxEventSize (" + Sizes.format(maxEventSize)
+                        + ") must be at most half of bufferSize (" + Sizes.format(bufferSize) + ") minus 8 bytes");
             }
             if (batchMaxBytes > maxObjectSize) {
                 throw new IllegalArgumentException("batchMaxBytes (" + Sizes.format(batchMaxBytes)

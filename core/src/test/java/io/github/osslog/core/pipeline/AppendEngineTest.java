@@ -36,7 +36,7 @@ class AppendEngineTest {
 
     private AppendEngine engine() {
         PipelineConfig config = PipelineConfig.builder().objectKeyPattern("app/%d/%i.log").clock(clock)
-                .batchMaxBytes(128).maxEventSize(128).maxObjectSize(maxObjectSize)
+                .batchMaxBytes(256).maxEventSize(256).maxObjectSize(maxObjectSize)
                 .initialBackoff(Duration.ofMillis(100)).maxBackoff(Duration.ofSeconds(10)).build();
         return new AppendEngine(config, target != null ? target : store, new Backoff(config.initialBackoff(), config.maxBackoff(), () -> 0.5),
                 sleeper, sleeper::nanoTime, metrics, logger);
@@ -246,14 +246,14 @@ class AppendEngineTest {
 
     @Test
     void sizeRolloverHappensBeforeTheObjectWouldPassMaxObjectSize() {
-        maxObjectSize = 128;
+        maxObjectSize = 256;
         AppendEngine engine = engine();
-        String sixty = String.join("", Collections.nCopies(59, "x")) + "\n";
-        ship(engine, sixty);
-        ship(engine, sixty);
-        ship(engine, sixty);
-        assertEquals(120, store.content(K0).length);
-        assertEquals(60, store.content(K1).length);
+        String hundred = String.join("", Collections.nCopies(99, "x")) + "\n";
+        ship(engine, hundred);
+        ship(engine, hundred);
+        ship(engine, hundred);
+        assertEquals(200, store.content(K0).length);
+        assertEquals(100, store.content(K1).length);
         assertEquals(1, metrics.getRollovers());
     }
 
@@ -374,10 +374,10 @@ class AppendEngineTest {
 
     @Test
     void batchGoesAloneToAFreshObjectWhenItIsLargerThanMaxObjectSize() {
-        maxObjectSize = 128;
+        maxObjectSize = 256;
         AppendEngine engine = engine();
         ship(engine, "a\n");
-        byte[] big = new byte[200];
+        byte[] big = new byte[300];
         Arrays.fill(big, (byte) 'z');
         assertEquals(AppendEngine.Outcome.SHIPPED, engine.ship(big, big.length, 1, clock.instant()));
         assertArrayEquals(big, store.content(K1));
