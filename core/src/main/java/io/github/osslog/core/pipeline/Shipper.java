@@ -29,6 +29,7 @@ final class Shipper implements Runnable, RecordConsumer {
     private final Clock clock;
     private final LongSupplier nanoTime;
     private final int batchMaxBytes;
+    private final int maxEventSize;
     private final long flushIntervalNanos;
     private final BatchBuffer batch;
     private final GzipEncoder gzip;
@@ -49,6 +50,7 @@ final class Shipper implements Runnable, RecordConsumer {
         this.clock = config.clock();
         this.nanoTime = nanoTime;
         this.batchMaxBytes = config.batchMaxBytes();
+        this.maxEventSize = config.maxEventSize();
         this.flushIntervalNanos = config.flushInterval().toNanos();
         this.batch = new BatchBuffer(batchMaxBytes + 256);
         this.gzip = config.compression() == Compression.GZIP
@@ -105,7 +107,11 @@ final class Shipper implements Runnable, RecordConsumer {
         }
     }
 
-    /** Drains the ring into the batch; true when the batch cannot take the next record. */
+    /**
+     * Drains the ring into the batch; true when the batch may not take the next record. A drain that hands over
+     * nothing while bytes are in use means the next record is larger than the room left or still being written;
+     * only when the room is below the maximum event size can it be the former.
+     */
     private boolean fill() {
         while (true) {
             int room = batchMaxBytes - batch.size();
@@ -116,7 +122,7 @@ final class Shipper implements Runnable, RecordConsumer {
                 addDropNotice();
             }
             if (ring.drain(this, room) == 0) {
-                return !batch.isEmpty() && ring.usedBytes() > 0;
+                return !batch.isEmpty() && room < maxEventSize && ring.usedBytes() > 0;
             }
         }
     }

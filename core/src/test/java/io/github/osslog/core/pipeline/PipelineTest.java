@@ -224,7 +224,7 @@ class PipelineTest {
         store.outage(true);
         Pipeline p = start(config().bufferSize(4096).batchMaxBytes(512).maxEventSize(256)
                 .discardLevel(LogLevel.WARN).discardThreshold(0.5).build());
-        for (int i = 0; i < 100; i++) {
+        for (int i = 0; i < 300; i++) {
             byte[] e = String.format("info %05d\n", i).getBytes(UTF_8);
             p.publish(e, 0, e.length, LogLevel.INFO);
         }
