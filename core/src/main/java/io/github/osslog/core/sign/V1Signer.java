@@ -57,7 +57,8 @@ public final class V1Signer implements RequestSigner {
 
     /**
      * {@code VERB\nContent-MD5\nContent-Type\nDate\n}, then {@code name:value\n} for each {@code x-oss-*} header
-     * sorted by name, then the canonical resource {@code /<bucket>/<raw key>[?sub-resources]}.
+     * sorted by name, then the canonical resource {@code /<bucket>/<raw key>[?sub-resources]}, where each
+     * sub-resource is {@code k} when its value is {@code null} and {@code k=v} otherwise (also for an empty value).
      */
     public static String stringToSign(SignableRequest r) {
         StringBuilder sb = new StringBuilder(256);
@@ -71,7 +72,8 @@ public final class V1Signer implements RequestSigner {
         for (Map.Entry<String, String> q : r.query().entrySet()) {
             if (SUB_RESOURCES.contains(q.getKey())) {
                 sb.append(separator).append(q.getKey());
-                if (q.getValue() != null && !q.getValue().isEmpty()) {
+                // the SDK (and so OSS) signs "k=" for an empty value and bare "k" only for a value-less parameter
+                if (q.getValue() != null) {
                     sb.append('=').append(q.getValue());
                 }
                 separator = '&';

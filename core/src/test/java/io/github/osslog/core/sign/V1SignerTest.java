@@ -45,8 +45,10 @@ class V1SignerTest {
     void onlySubResourcesEnterTheCanonicalResource() {
         SignableRequest r = new SignableRequest("GET", "b", "")
                 .query("list-type", "2").query("prefix", "logs/").query("max-keys", "100")
-                .query("continuation-token", "tok").query("acl", "");
+                .query("continuation-token", "tok").query("acl", null);
         assertTrue(V1Signer.stringToSign(r).endsWith("\n/b/?acl&continuation-token=tok"), V1Signer.stringToSign(r));
+        r.query("acl", "");
+        assertTrue(V1Signer.stringToSign(r).endsWith("\n/b/?acl=&continuation-token=tok"), V1Signer.stringToSign(r));
 
         SignableRequest get = new SignableRequest("GET", "b", "k")
                 .query("response-content-type", "text/plain").query("versionId", "v1").query("foo", "bar");
