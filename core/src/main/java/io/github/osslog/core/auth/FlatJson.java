@@ -23,6 +23,7 @@ final class FlatJson {
      */
     static Map<String, String> parseObject(String text) {
         FlatJson reader = new FlatJson(text);
+        reader.skipWhitespace();
         Map<String, String> members = reader.object();
         reader.skipWhitespace();
         if (reader.pos != text.length()) {
@@ -112,20 +113,24 @@ final class FlatJson {
             case 't':
                 return '\t';
             case 'u':
-                if (pos + 4 <= text.length()) {
-                    try {
-                        char decoded = (char) Integer.parseInt(text.substring(pos, pos + 4), 16);
-                        pos += 4;
-                        return decoded;
-                    } catch (NumberFormatException e) {
-                        throw error("four hex digits after \\u");
-                    }
-                }
-                throw error("four hex digits after \\u");
+                return unicodeEscape();
             default:
                 pos--;
                 throw error("a valid escape");
         }
+    }
+
+    private char unicodeEscape() {
+        int code = 0;
+        for (int i = 0; i < 4; i++) {
+            int digit = pos < text.length() ? Character.digit(text.charAt(pos), 16) : -1;
+            if (digit < 0) {
+                throw error("four hex digits after \\u");
+            }
+            code = code * 16 + digit;
+            pos++;
+        }
+        return (char) code;
     }
 
     private void expect(char wanted) {
