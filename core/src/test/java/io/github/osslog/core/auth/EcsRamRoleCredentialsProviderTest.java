@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import okhttp3.OkHttpClient;
@@ -109,7 +110,7 @@ class EcsRamRoleCredentialsProviderTest {
         assertNull(metadata.credentialRequests.get(0).getHeaders().get("X-aliyun-ecs-metadata-token"));
     }
 
-    private void assertFallsBackToNormalMode(java.util.function.Supplier<MockResponse> tokenAnswer) {
+    private void assertFallsBackToNormalMode(Supplier<MockResponse> tokenAnswer) {
         metadata.tokenAnswer = tokenAnswer;
 
         Credentials credentials = builder().build().getCredentials();
