@@ -88,6 +88,17 @@ final class ObjectOperations {
         return describe(HttpResponse.status(200), object).header("content-length", Long.toString(object.length()));
     }
 
+    /** GetObjectMeta ({@code HEAD ?objectMeta}): only length, ETag and times. */
+    HttpResponse objectMeta(OssRequest request, Bucket bucket) {
+        StoredObject object = existing(request, bucket);
+        String modified = ServerClock.RFC_1123.format(Instant.ofEpochMilli(object.lastModifiedMillis()));
+        return HttpResponse.status(200)
+                .header("content-length", Long.toString(object.length()))
+                .header("etag", quoted(object.etag()))
+                .header("last-modified", modified)
+                .header("x-oss-last-access-time", modified);
+    }
+
     HttpResponse get(OssRequest request, Bucket bucket) {
         StoredObject object = existing(request, bucket);
         long length = object.length();

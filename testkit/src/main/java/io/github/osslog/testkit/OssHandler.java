@@ -146,6 +146,7 @@ final class OssHandler implements HttpHandler {
             case PUT_OBJECT: return objects.put(request, bucket, now);
             case GET_OBJECT: return objects.get(request, bucket);
             case HEAD_OBJECT: return objects.head(request, bucket);
+            case GET_OBJECT_META: return objects.objectMeta(request, bucket);
             case DELETE_OBJECT: return objects.delete(request, bucket);
             case LIST_OBJECTS: return ListOperation.list(request, bucket, false);
             case LIST_OBJECTS_V2: return ListOperation.list(request, bucket, true);

@@ -27,7 +27,7 @@ final class OssRequest {
             "acl", "uploads", "uploadId", "partNumber", "tagging", "symlink", "restore", "cors", "logging",
             "website", "referer", "lifecycle", "location", "bucketInfo", "stat", "delete", "versioning", "versions",
             "versionId", "x-oss-process", "policy", "encryption", "worm", "wormId", "qos", "inventory",
-            "replication", "comp", "seal", "cleanRestoredObject", "objectMeta", "callback"));
+            "replication", "comp", "seal", "cleanRestoredObject", "callback"));
     private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9-]{1,61}[a-z0-9]");
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
@@ -117,7 +117,7 @@ final class OssRequest {
             case "POST": return has("append") ? Operation.APPEND_OBJECT : Operation.OTHER;
             case "PUT": return Operation.PUT_OBJECT;
             case "GET": return Operation.GET_OBJECT;
-            case "HEAD": return Operation.HEAD_OBJECT;
+            case "HEAD": return has("objectMeta") ? Operation.GET_OBJECT_META : Operation.HEAD_OBJECT;
             case "DELETE": return Operation.DELETE_OBJECT;
             default: return Operation.OTHER;
         }
