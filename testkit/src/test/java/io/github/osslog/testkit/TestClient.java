@@ -67,9 +67,11 @@ final class TestClient implements AutoCloseable {
     private final Credentials credentials;
     private final RequestSigner signer;
     private final Clock clock;
+    private final boolean virtualHosted;
 
     private TestClient(OkHttpClient http, String endpoint, String bucket, Credentials credentials,
-            RequestSigner signer, Clock clock) {
+            RequestSigner signer, Clock clock, boolean virtualHosted) {
+        this.virtualHosted = virtualHosted;
         this.http = http;
         this.endpoint = endpoint;
         this.bucket = bucket;
@@ -79,24 +81,33 @@ final class TestClient implements AutoCloseable {
     }
 
     static TestClient v4(OssTestServer server, String bucket, Credentials credentials) {
-        return new TestClient(newHttp(), server.endpoint(), bucket, credentials, new V4Signer(server.region()),
-                Clock.systemUTC());
+        return v4(server, bucket, credentials, server.region());
+    }
+
+    static TestClient v4(OssTestServer server, String bucket, Credentials credentials, String region) {
+        return new TestClient(newHttp(), server.endpoint(), bucket, credentials, new V4Signer(region),
+                Clock.systemUTC(), false);
     }
 
     static TestClient v1(OssTestServer server, String bucket, Credentials credentials) {
-        return new TestClient(newHttp(), server.endpoint(), bucket, credentials, new V1Signer(), Clock.systemUTC());
+        return new TestClient(newHttp(), server.endpoint(), bucket, credentials, new V1Signer(), Clock.systemUTC(), false);
     }
 
     TestClient withClock(Clock other) {
-        return new TestClient(http, endpoint, bucket, credentials, signer, other);
+        return new TestClient(http, endpoint, bucket, credentials, signer, other, virtualHosted);
     }
 
     TestClient withCredentials(Credentials other) {
-        return new TestClient(http, endpoint, bucket, other, signer, clock);
+        return new TestClient(http, endpoint, bucket, other, signer, clock, virtualHosted);
     }
 
     TestClient withBucket(String other) {
-        return new TestClient(http, endpoint, other, credentials, signer, clock);
+        return new TestClient(http, endpoint, other, credentials, signer, clock, virtualHosted);
+    }
+
+    /** Sends {@code Host: <bucket>.localhost:<port>} and leaves the bucket out of the path. */
+    TestClient virtualHosted() {
+        return new TestClient(http, endpoint, bucket, credentials, signer, clock, true);
     }
 
     private static OkHttpClient newHttp() {
@@ -138,8 +149,11 @@ final class TestClient implements AutoCloseable {
         query.forEach(signable::query);
         headers.forEach(signable::header);
         signer.sign(signable, credentials, clock.instant());
-        StringBuilder url = new StringBuilder(endpoint).append('/').append(bucket).append('/')
-                .append(UriEncoding.encode(key, true));
+        StringBuilder url = new StringBuilder(endpoint).append('/');
+        if (!virtualHosted) {
+            url.append(bucket).append('/');
+        }
+        url.append(UriEncoding.encode(key, true));
         char separator = '?';
         for (Map.Entry<String, String> q : query.entrySet()) {
             url.append(separator).append(UriEncoding.encode(q.getKey(), false));
@@ -150,6 +164,9 @@ final class TestClient implements AutoCloseable {
         }
         Request.Builder request = new Request.Builder().url(url.toString());
         signable.headers().forEach(request::header);
+        if (virtualHosted) {
+            request.header("Host", bucket + ".localhost:" + endpoint.substring(endpoint.lastIndexOf(':') + 1));
+        }
         RequestBody requestBody = body == null ? null : RequestBody.create(body, null);
         if (requestBody == null && (method.equals("POST") || method.equals("PUT"))) {
             requestBody = RequestBody.create(new byte[0], null);
