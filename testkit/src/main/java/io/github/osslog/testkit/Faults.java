@@ -3,22 +3,26 @@ package io.github.osslog.testkit;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * The server's fault schedule: rules that attach {@link Fault}s to matching requests. Every request is checked
- * against every rule, in the order the rules were added, and gets the faults of all rules that fire. Thread-safe.
+ * against the rules in the order they were added and gets at most one fault of each {@link Fault.Kind}: a rule
+ * whose kind the request already got neither fires nor counts, so {@code failNext(1, ...)} twice fails two
+ * requests. Thread-safe.
  */
 public final class Faults {
 
     private interface Rule {
-        /** The fault for this request, or {@code null}. */
-        Fault fire(Operation op, String bucket, String key, long nowNanos);
+        /** The fault for this request, or {@code null}; {@code taken} holds the kinds it already got. */
+        Fault fire(Operation op, String bucket, String key, long nowNanos, Set<Fault.Kind> taken);
 
         boolean exhausted(long nowNanos);
     }
@@ -40,8 +44,8 @@ public final class Faults {
         int[] left = {times};
         return add(new Rule() {
             @Override
-            public Fault fire(Operation op, String bucket, String key, long nowNanos) {
-                if (left[0] > 0 && when.matches(op, bucket, key)) {
+            public Fault fire(Operation op, String bucket, String key, long nowNanos, Set<Fault.Kind> taken) {
+                if (left[0] > 0 && !taken.contains(fault.kind()) && when.matches(op, bucket, key)) {
                     left[0]--;
                     return fault;
                 }
@@ -91,8 +95,9 @@ public final class Faults {
         long length = duration.toNanos();
         return add(new Rule() {
             @Override
-            public Fault fire(Operation op, String bucket, String key, long nowNanos) {
-                return nowNanos - start < length && when.matches(op, bucket, key) ? fault : null;
+            public Fault fire(Operation op, String bucket, String key, long nowNanos, Set<Fault.Kind> taken) {
+                return nowNanos - start < length && !taken.contains(fault.kind()) && when.matches(op, bucket, key)
+                        ? fault : null;
             }
 
             @Override
@@ -118,9 +123,9 @@ public final class Faults {
         for (Map.Entry<Fault, Double> entry : copy.entrySet()) {
             add(new Rule() {
                 @Override
-                public Fault fire(Operation op, String bucket, String key, long nowNanos) {
+                public Fault fire(Operation op, String bucket, String key, long nowNanos, Set<Fault.Kind> taken) {
                     return when.matches(op, bucket, key) && random.nextDouble() < entry.getValue()
-                            ? entry.getKey() : null;
+                            && !taken.contains(entry.getKey().kind()) ? entry.getKey() : null;
                 }
 
                 @Override
@@ -149,11 +154,13 @@ public final class Faults {
         }
         long now = ticker.read();
         List<Fault> faults = new ArrayList<>(2);
+        Set<Fault.Kind> taken = EnumSet.noneOf(Fault.Kind.class);
         for (Iterator<Rule> it = rules.iterator(); it.hasNext(); ) {
             Rule rule = it.next();
-            Fault fault = rule.fire(op, bucket, key, now);
+            Fault fault = rule.fire(op, bucket, key, now, taken);
             if (fault != null) {
                 faults.add(fault);
+                taken.add(fault.kind());
             }
             if (rule.exhausted(now)) {
                 it.remove();
