@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Collections;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -389,37 +388,6 @@ public final class PipelineConfig {
                 throw new IllegalArgumentException(setting + " (" + d + ") must be between " + min + " and " + max);
             }
             return d;
-        }
-    }
-
-    /** Which creation headers are accepted. */
-    static final class CreationHeaders {
-        private static final String[] NAMES = {"content-type", "cache-control", "content-disposition",
-            "content-encoding", "expires", "x-oss-object-acl", "x-oss-storage-class",
-            "x-oss-server-side-encryption", "x-oss-tagging"};
-
-        private CreationHeaders() {
-        }
-
-        static void check(String name, String value) {
-            if (name == null || !name.matches("[A-Za-z0-9-]+")) {
-                throw new IllegalArgumentException("creationHeader name '" + name + "' is not a valid header name");
-            }
-            String lower = name.toLowerCase(Locale.ROOT);
-            boolean known = lower.startsWith("x-oss-meta-") && lower.length() > "x-oss-meta-".length();
-            for (String n : NAMES) {
-                known |= n.equals(lower);
-            }
-            if (!known) {
-                throw new IllegalArgumentException("creationHeader '" + name + "' is not a header that applies when an"
-                        + " object is created; use Content-Type, Cache-Control, Content-Disposition, Content-Encoding,"
-                        + " Expires, x-oss-meta-*, x-oss-object-acl, x-oss-storage-class,"
-                        + " x-oss-server-side-encryption or x-oss-tagging");
-            }
-            if (value == null || value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
-                throw new IllegalArgumentException("creationHeader '" + name
-                        + "' must have a value without line breaks");
-            }
         }
     }
 }

@@ -39,7 +39,6 @@ final class Shipper implements Runnable, RecordConsumer {
     private final Condition progress = lock.newCondition();
     private volatile boolean stopping;
     private volatile long deadlineNanos;
-    private volatile int abandoned;
 
     Shipper(PipelineConfig config, RingBuffer ring, AppendEngine engine, PipelineMetrics metrics,
             InternalLogger logger, LongSupplier nanoTime) {
@@ -67,7 +66,6 @@ final class Shipper implements Runnable, RecordConsumer {
             logger.error("The osslog shipper thread failed; events are no longer shipped", e);
             throw e;
         } finally {
-            abandoned = batch.events();
             if (gzip != null) {
                 gzip.close();
             }
@@ -179,11 +177,6 @@ final class Shipper implements Runnable, RecordConsumer {
     /** Events that left the pipeline through the shipper: shipped, or failed for good. */
     long settled() {
         return settled.get();
-    }
-
-    /** Events of the batch the shipper gave up at its deadline (valid once the thread ended). */
-    int abandoned() {
-        return abandoned;
     }
 
     /** Waits until {@code done} holds or {@code timeoutNanos} passed; rechecked whenever the shipper progresses. */

@@ -269,6 +269,34 @@ class AppendEngineTest {
     }
 
     @Test
+    void existingObjectsAreRolledPastWhenTheStoreCapsAppendsSinceAHeadCannotCountThem() {
+        store = new InMemoryStore(new StoreLimits(5L << 30, 100));
+        ship(engine(), "a\n");
+        ship(engine(), "b\n");
+        assertEquals("a\n", content(K0));
+        assertEquals("b\n", content(K1));
+    }
+
+    @Test
+    void restartRollsPastObjectsThatAreAlreadyFull() {
+        maxObjectSize = 256;
+        byte[] full = new byte[250];
+        store.foreignAppend(K0, full);
+        store.foreignAppend(K1, full);
+        ship(engine(), "a\n" + "x".repeat(20));
+        assertEquals("a\n" + "x".repeat(20), content("app/2026-11-24/2.log"));
+    }
+
+    @Test
+    void repeatedNotAppendableAnswersBackOffAfterAFewQuickRolls() {
+        AppendEngine engine = engine();
+        store.failNextAppends(5, ErrorKind.NOT_APPENDABLE);
+        assertEquals(AppendEngine.Outcome.SHIPPED, ship(engine, "a\n"));
+        assertEquals(2, sleeper.sleeps().size(), "rolls 4 and 5 wait: " + sleeper.sleeps());
+        assertEquals("a\n", content("app/2026-11-24/5.log"));
+    }
+
+    @Test
     void timeRolloverStartsANewDayAtIndexZero() {
         AppendEngine engine = engine();
         ship(engine, "a\n");
