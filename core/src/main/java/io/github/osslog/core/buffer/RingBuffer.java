@@ -206,8 +206,13 @@ public final class RingBuffer extends RingCursors {
         Objects.requireNonNull(consumer, "consumer");
         boolean shared = policy == OverflowPolicy.DROP_OLDEST;
         if (shared) {
-            while (!tryOwnHead()) {
-                Thread.onSpinWait();
+            // A producer owns the head only while it discards records, which never waits on anything.
+            for (int spins = 0; !tryOwnHead(); spins++) {
+                if (spins < 100) {
+                    Thread.onSpinWait();
+                } else {
+                    Thread.yield();
+                }
             }
         }
         int records = 0;
@@ -243,10 +248,10 @@ public final class RingBuffer extends RingCursors {
             if (shared) {
                 releaseHead();
             }
-        }
-        if (blocked != null && head != start) {
-            fenceHead(head);
-            blocked.signal();
+            if (blocked != null && head != start) {
+                fenceHead(head);
+                blocked.signal();
+            }
         }
         return records;
     }
@@ -280,6 +285,10 @@ public final class RingBuffer extends RingCursors {
                 return false;
             }
             setConsumerSleeping(true);
+            if (hasCommittedRecord()) {
+                setConsumerSleeping(false);
+                return true;
+            }
             if (tail() != head()) {
                 // Claimed but not yet committed: its producer may have checked the flag before we set it.
                 LockSupport.parkNanos(this, Math.min(remaining, UNCOMMITTED_POLL_NANOS));
