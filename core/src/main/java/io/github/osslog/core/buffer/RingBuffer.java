@@ -15,7 +15,7 @@ import java.util.concurrent.locks.LockSupport;
 public final class RingBuffer extends RingCursors {
     private static final LogLevel[] LEVELS = LogLevel.values();
     private static final byte[] EMPTY = new byte[0];
-    /** Spins a DROP_OLDEST producer may spend waiting for the head before it drops its own event instead. */
+    /** Tries a DROP_OLDEST producer may spend waiting for the head before it drops its own event instead. */
     private static final int DROP_OLDEST_ATTEMPTS = 256;
     /** Poll interval while a claimed record at the head is still being written (its producer may not unpark us). */
     private static final long UNCOMMITTED_POLL_NANOS = 100_000;
@@ -185,7 +185,12 @@ public final class RingBuffer extends RingCursors {
                 }
             } else {
                 requestDrop();
-                Thread.onSpinWait();
+                // Spin first; then yield, which lets a consumer preempted on this core finish its record.
+                if (attempt < DROP_OLDEST_ATTEMPTS / 4) {
+                    Thread.onSpinWait();
+                } else {
+                    Thread.yield();
+                }
             }
             int index = tryClaim(span);
             if (index >= 0) {

@@ -97,7 +97,7 @@ class RingBufferConcurrencyTest {
                 if (round % 16 == 0) {
                     // Stall now and then until the ring is half full so overflow policies really kick in.
                     while (ring.usedBytes() < ring.capacity() / 2 && !producersDone.get()) {
-                        Thread.onSpinWait();
+                        Thread.yield();
                     }
                 }
                 ring.awaitData(TimeUnit.MILLISECONDS.toNanos(1));
