@@ -100,25 +100,25 @@ abstract class RingCursors extends RingPadding {
     }
 
     final boolean tryOwnHead() {
-        return HEAD_OWNER.compareAndSet(this, 0, 1);
+        return HEAD_OWNER.compareAndSet(this, 0L, 1L);
     }
 
     final void releaseHead() {
-        HEAD_OWNER.setRelease(this, 0);
+        HEAD_OWNER.setRelease(this, 0L);
     }
 
     final void requestDrop() {
-        if ((int) DROP_REQUESTED.getOpaque(this) == 0) {
-            DROP_REQUESTED.setOpaque(this, 1);
+        if ((long) DROP_REQUESTED.getOpaque(this) == 0L) {
+            DROP_REQUESTED.setOpaque(this, 1L);
         }
     }
 
     /** Consumer: true (and clears the request) when a DROP_OLDEST producer waits for the head. */
     final boolean takeDropRequest() {
-        if ((int) DROP_REQUESTED.getOpaque(this) == 0) {
+        if ((long) DROP_REQUESTED.getOpaque(this) == 0L) {
             return false;
         }
-        DROP_REQUESTED.setOpaque(this, 0);
+        DROP_REQUESTED.setOpaque(this, 0L);
         return true;
     }
 
@@ -154,7 +154,7 @@ abstract class RingCursors extends RingPadding {
 
     /** Producers, after each commit: one volatile read, and an unpark only when the consumer sleeps. */
     final void signalConsumer() {
-        if ((int) SLEEPING.getVolatile(this) != 0 && SLEEPING.compareAndSet(this, 1, 0)) {
+        if ((long) SLEEPING.getVolatile(this) != 0L && SLEEPING.compareAndSet(this, 1L, 0L)) {
             LockSupport.unpark(consumerThread);
         }
     }
@@ -185,9 +185,9 @@ abstract class RingCursors extends RingPadding {
             if (remaining <= 0) {
                 return false;
             }
-            SLEEPING.setVolatile(this, 1);
+            SLEEPING.setVolatile(this, 1L);
             if (hasCommittedRecord()) {
-                SLEEPING.setVolatile(this, 0);
+                SLEEPING.setVolatile(this, 0L);
                 return true;
             }
             if (tail() != head()) {
@@ -196,7 +196,7 @@ abstract class RingCursors extends RingPadding {
             } else if (!wakeRequested) {
                 LockSupport.parkNanos(this, remaining);
             }
-            SLEEPING.setVolatile(this, 0);
+            SLEEPING.setVolatile(this, 0L);
         }
     }
 

@@ -25,8 +25,8 @@ abstract class RingPad2 extends RingHeadCache {
 
 abstract class RingHead extends RingPad2 {
     long head;
-    int headOwner;
-    int dropRequested;
+    long headOwner;
+    long dropRequested;
 }
 
 abstract class RingPad3 extends RingHead {
@@ -34,15 +34,17 @@ abstract class RingPad3 extends RingHead {
 }
 
 abstract class RingSignal extends RingPad3 {
-    int consumerSleeping;
+    long consumerSleeping;
     volatile boolean wakeRequested;
     volatile Thread consumerThread;
 }
 
 /**
- * The mutable fields of the ring, each on its own 128 bytes (two prefetched cache lines), and the VarHandles that
- * access them; the protocol lives in {@link RingCursors}. The JVM lays out superclass fields first, so the class
- * chain above keeps producers CASing the tail from invalidating the consumer's head line, and vice versa.
+ * The mutable fields of the ring, each group on its own 128 bytes (two prefetched cache lines), and the VarHandles
+ * that access them; the protocol lives in {@link RingCursors}. The JVM lays out superclass fields first, so the
+ * class chain above keeps producers CASing the tail from invalidating the consumer's head line, and vice versa.
+ * The flags are {@code long}s on purpose: since JDK 15 the JVM fills 4-byte holes in a superclass with subclass
+ * fields, and an {@code int} pair would leave a hole for the sleeping flag right next to the head.
  */
 abstract class RingPadding extends RingSignal {
     static final VarHandle TAIL;
@@ -58,9 +60,9 @@ abstract class RingPadding extends RingSignal {
             TAIL = lookup.findVarHandle(RingTail.class, "tail", long.class);
             HEAD_CACHE = lookup.findVarHandle(RingHeadCache.class, "headCache", long.class);
             HEAD = lookup.findVarHandle(RingHead.class, "head", long.class);
-            HEAD_OWNER = lookup.findVarHandle(RingHead.class, "headOwner", int.class);
-            DROP_REQUESTED = lookup.findVarHandle(RingHead.class, "dropRequested", int.class);
-            SLEEPING = lookup.findVarHandle(RingSignal.class, "consumerSleeping", int.class);
+            HEAD_OWNER = lookup.findVarHandle(RingHead.class, "headOwner", long.class);
+            DROP_REQUESTED = lookup.findVarHandle(RingHead.class, "dropRequested", long.class);
+            SLEEPING = lookup.findVarHandle(RingSignal.class, "consumerSleeping", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
