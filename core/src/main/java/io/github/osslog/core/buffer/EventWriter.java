@@ -13,7 +13,8 @@ public interface EventWriter {
     /**
      * Writes the event into {@code target} between its position and its limit, with relative puts (or absolute
      * puts inside that window), and returns how many bytes it wrote. {@code target} is a view that the ring reuses
-     * for the next event: do not keep it, and do not touch bytes outside the window.
+     * for the next event: do not keep it, and do not touch bytes outside the window. The consumer cannot pass this
+     * record until the call returns, so encode without blocking, and never publish to the same ring from here.
      *
      * @return the number of bytes written, from 0 to {@code target.remaining()} as it was on entry
      */

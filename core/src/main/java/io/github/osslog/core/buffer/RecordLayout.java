@@ -5,17 +5,21 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
- * How a record sits in the ring: an 8-byte header {@code [int length][int type]} then the payload, padded to a
- * multiple of 8. {@code length} counts header plus payload and is published last with release semantics, so a
- * consumer that reads it with acquire semantics sees the type and payload; 0 means "not committed yet" (freed
- * space is zeroed). {@code type} is a {@link LogLevel} ordinal or {@link #PADDING}. Stateless.
+ * How a record sits in the ring: an 8-byte header {@code [byte state][byte type][2 unused][int length]} then the
+ * payload, padded to a multiple of 8. {@code state} is published last with release semantics, so a consumer that
+ * reads it with acquire semantics then sees type, length and payload with plain reads; 0 means "not committed
+ * yet" (freed space is zeroed). {@code type} is a {@link LogLevel} ordinal or {@link #PADDING}; {@code length}
+ * counts header plus payload. Stateless.
  */
 final class RecordLayout {
     static final int HEADER = 8;
     static final int ALIGNMENT = 8;
     static final int PADDING = -1;
+    private static final byte COMMITTED = 1;
 
-    // Int (not long) atomics: a byte[] element base is always 4-byte aligned, not always 8-byte aligned.
+    // The commit flag is a byte element, not an int view: since JDK 22 (JDK-8318966) byte[] view VarHandles support
+    // only plain get/set, as a byte[]'s elements have no guaranteed alignment; byte elements support every mode.
+    private static final VarHandle STATE = MethodHandles.arrayElementVarHandle(byte[].class);
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.nativeOrder());
 
     private RecordLayout() {
@@ -31,8 +35,9 @@ final class RecordLayout {
     }
 
     static void commit(byte[] buffer, int index, int payloadLength, int type) {
-        INT.set(buffer, index + 4, type);
-        INT.setRelease(buffer, index, payloadLength + HEADER);
+        buffer[index + 1] = (byte) type;
+        INT.set(buffer, index + 4, payloadLength + HEADER);
+        STATE.setRelease(buffer, index, COMMITTED);
     }
 
     /** Turns {@code span} claimed bytes at {@code index} into a record the consumer skips. */
@@ -42,11 +47,14 @@ final class RecordLayout {
 
     /** The committed record length (header included) at {@code index}, or 0 when none is committed there yet. */
     static int committedLength(byte[] buffer, int index) {
-        return (int) INT.getAcquire(buffer, index);
+        if ((byte) STATE.getAcquire(buffer, index) != COMMITTED) {
+            return 0;
+        }
+        return (int) INT.get(buffer, index + 4);
     }
 
     /** The type of the record at {@code index}; call only after {@link #committedLength} returned non-zero. */
     static int type(byte[] buffer, int index) {
-        return (int) INT.get(buffer, index + 4);
+        return buffer[index + 1];
     }
 }
