@@ -128,6 +128,11 @@ public final class KeyPattern {
         } catch (DateTimeException e) {
             throw invalid(pattern, "a date format cannot be applied to a point in time: " + e.getMessage());
         }
+        for (String segment : sample.split("/", -1)) {
+            if (segment.equals(".") || segment.equals("..")) {
+                throw invalid(pattern, "'.' and '..' path segments are not allowed (HTTP clients collapse them)");
+            }
+        }
         if (sample.getBytes(StandardCharsets.UTF_8).length > MAX_KEY_BYTES) {
             throw invalid(pattern, "keys would be longer than " + MAX_KEY_BYTES + " bytes, e.g. '" + sample + "'");
         }

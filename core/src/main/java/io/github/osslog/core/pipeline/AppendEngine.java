@@ -126,6 +126,9 @@ final class AppendEngine {
                     metrics.retry();
                     continue;
                 }
+            } catch (RuntimeException e) {
+                status.crashed(e, events, len);
+                return Outcome.FAILED;
             } catch (IOException e) {
                 failures++;
                 status.failed(e, state);

@@ -62,6 +62,14 @@ final class ShipStatus {
         metrics.eventsFailed(events);
     }
 
+    /** The store threw something other than an I/O error: a bug or a key it refuses; retrying cannot help. */
+    void crashed(RuntimeException e, int events, int len) {
+        metrics.failure(e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
+        metrics.eventsFailed(events);
+        logger.error("The store failed unexpectedly on a batch of " + events + " events (" + len + " bytes): " + e
+                + "; the batch is dropped and counted as failed", e);
+    }
+
     void notAppendable(ObjectState state, StoreException e) {
         logger.warn("Object '" + state.key() + "' does not accept appends (" + e.code() + "): rolling to a new object");
     }

@@ -62,9 +62,8 @@ final class Shipper implements Runnable, RecordConsumer {
             loop();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException | Error e) {
+        } catch (RuntimeException e) {
             logger.error("The osslog shipper thread failed; events are no longer shipped", e);
-            throw e;
         } finally {
             if (gzip != null) {
                 gzip.close();

@@ -88,8 +88,10 @@ class KeyPatternTest {
     }
 
     @Test
-    void leadingSlashAndOverlongKeysAreRejected() {
+    void leadingSlashDotSegmentsAndOverlongKeysAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> compile("/logs/%i"));
+        assertThrows(IllegalArgumentException.class, () -> compile("logs/../%i"));
+        assertThrows(IllegalArgumentException.class, () -> compile("logs/./%i"));
         StringBuilder longPattern = new StringBuilder();
         for (int i = 0; i < 1100; i++) {
             longPattern.append('a');

@@ -387,6 +387,28 @@ class AppendEngineTest {
     }
 
     @Test
+    void aStoreThatThrowsUncheckedFailsTheBatchVisiblyAndTheNextOneShips() {
+        boolean[] broken = {true};
+        target = new Delegate(store) {
+            @Override
+            public AppendResult append(String key, long position, byte[] data, int off, int len,
+                    Map<String, String> headers) throws IOException {
+                if (broken[0]) {
+                    broken[0] = false;
+                    throw new IllegalStateException("store bug");
+                }
+                return super.append(key, position, data, off, len, headers);
+            }
+        };
+        AppendEngine engine = engine();
+        assertEquals(AppendEngine.Outcome.FAILED, ship(engine, "a\n"));
+        assertEquals(1, metrics.getEventsFailed());
+        assertTrue(logger.at("ERROR").get(0).contains("store bug"));
+        assertEquals(AppendEngine.Outcome.SHIPPED, ship(engine, "b\n"));
+        assertEquals("b\n", content(K0));
+    }
+
+    @Test
     void outageIsAbandonedAtTheDeadlineWithoutWaitingPastIt() {
         AppendEngine engine = engine();
         store.outage(true);
