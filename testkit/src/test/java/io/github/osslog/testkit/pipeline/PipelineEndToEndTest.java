@@ -253,6 +253,28 @@ class PipelineEndToEndTest {
     }
 
     @Test
+    void configurationErrorIsReportedOnceWhileEventsBufferAndShipOnceFixed() {
+        OssClient unknownKey = OssClient.create(OssClientConfig.builder().endpoint(server().endpoint())
+                .bucket(BUCKET).region(server().region()).credentials(StaticCredentialsProvider.of("AK2", "SK2"))
+                .callTimeout(Duration.ofSeconds(5)).build());
+        clients.add(unknownKey);
+        Pipeline p = Pipeline.create(config().build(), unknownKey, messages);
+        pipelines.add(p);
+        p.start();
+        for (int i = 0; i < 100; i++) {
+            byte[] line = String.format("seq %06d%n", nextSeq++).getBytes(UTF_8);
+            p.publish(line, 0, line.length, LogLevel.INFO);
+        }
+        assertFalse(p.flush(Duration.ofMillis(300)), "nothing ships with an unknown access key");
+        assertTrue(p.metrics().getFailuresByCode().get("InvalidAccessKeyId") >= 2, p.metrics().toString());
+        assertEquals(1, messages.count("ERROR", "InvalidAccessKeyId"), "reported once, not per retry");
+        server().addCredentials("AK2", "SK2");
+        assertTrue(p.flush(WAIT));
+        assertExactlyOnceInOrder(objects("app/"));
+        assertTrue(messages.contains("INFO", "accepts appends again"));
+    }
+
+    @Test
     void stopDuringAnOutageReturnsWithinItsBudgetAndCountsTheRest() {
         Pipeline p = start(config().build());
         shipChunk(p, 50);
@@ -331,7 +353,11 @@ class PipelineEndToEndTest {
         }
 
         synchronized boolean contains(String level, String text) {
-            return lines.stream().anyMatch(l -> l.startsWith(level + " ") && l.contains(text));
+            return count(level, text) > 0;
+        }
+
+        synchronized long count(String level, String text) {
+            return lines.stream().filter(l -> l.startsWith(level + " ") && l.contains(text)).count();
         }
     }
 }
