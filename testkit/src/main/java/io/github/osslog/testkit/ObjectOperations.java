@@ -29,7 +29,7 @@ final class ObjectOperations {
     HttpResponse append(OssRequest request, Bucket bucket, Instant now) {
         long position = position(request);
         HttpRequest http = request.http;
-        byte[] body = body(http);
+        byte[] body = http.body();
         verifyMd5(http, body);
         // only the creating append stores headers; OSS ignores them later, but still rejects invalid ones
         Map<String, String> headers = position == 0 ? StoredHeaders.from(http, true) : Collections.emptyMap();
@@ -61,7 +61,7 @@ final class ObjectOperations {
         if (http.header("x-oss-copy-source") != null) {
             throw OssException.notImplemented("The testkit does not implement CopyObject.");
         }
-        byte[] body = body(http);
+        byte[] body = http.body();
         if (body.length > maxObjectSize) {
             throw OssException.entityTooLarge("The object exceeds the maximum size of " + maxObjectSize + " bytes.");
         }
@@ -188,14 +188,14 @@ final class ObjectOperations {
                 String.valueOf(value));
     }
 
-    private byte[] body(HttpRequest http) {
+    /** Rejects an upload without a declared length or beyond the body limit; OSS does so before authenticating. */
+    static void checkUploadFraming(HttpRequest http) {
         if (http.bodyTooLarge()) {
             throw OssException.entityTooLarge("Your proposed upload exceeds the maximum allowed size.");
         }
         if (!http.lengthDeclared()) {
             throw OssException.missingContentLength();
         }
-        return http.body();
     }
 
     /** Checks an optional Content-MD5 header; returns the body's MD5, or {@code null} when there was no header. */

@@ -131,6 +131,9 @@ final class OssHandler implements HttpHandler {
         if (reset) {
             return HttpResponse.resetConnection();
         }
+        if (request.operation == Operation.APPEND_OBJECT || request.operation == Operation.PUT_OBJECT) {
+            ObjectOperations.checkUploadFraming(request.http);
+        }
         authenticator.verify(request, now);
         HttpResponse response = dispatch(request, bucket, now);
         String crc = response.header("x-oss-hash-crc64ecma");
