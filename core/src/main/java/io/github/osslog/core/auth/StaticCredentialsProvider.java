@@ -1,0 +1,53 @@
+package io.github.osslog.core.auth;
+
+/**
+ * Fixed credentials given in the configuration: a key pair and optionally an STS token, checked once at
+ * construction. Immutable and thread-safe.
+ */
+public final class StaticCredentialsProvider implements CredentialsProvider {
+    private final Credentials credentials;
+
+    private StaticCredentialsProvider(Credentials credentials) {
+        this.credentials = credentials;
+    }
+
+    /**
+     * Long-term credentials.
+     *
+     * @throws CredentialsException when either value is missing or blank
+     */
+    public static StaticCredentialsProvider of(String accessKeyId, String accessKeySecret) {
+        return of(accessKeyId, accessKeySecret, null);
+    }
+
+    /**
+     * Credentials with an STS security token; {@code null} or blank means none. The token's expiry is not
+     * known here, so {@link #refresh()} cannot renew it.
+     *
+     * @throws CredentialsException when the key id or secret is missing or blank
+     */
+    public static StaticCredentialsProvider of(String accessKeyId, String accessKeySecret, String securityToken) {
+        requireSetting(accessKeyId, "accessKeyId");
+        requireSetting(accessKeySecret, "accessKeySecret");
+        String token = securityToken == null || securityToken.trim().isEmpty() ? null : securityToken;
+        return new StaticCredentialsProvider(Credentials.of(accessKeyId, accessKeySecret, token, null));
+    }
+
+    private static void requireSetting(String value, String setting) {
+        if (value == null || value.trim().isEmpty()) {
+            throw new CredentialsException(setting + " is missing or blank: set " + setting
+                    + " in the appender configuration, or leave both accessKeyId and accessKeySecret unset"
+                    + " to use the environment variables OSS_ACCESS_KEY_ID and OSS_ACCESS_KEY_SECRET");
+        }
+    }
+
+    @Override
+    public Credentials getCredentials() {
+        return credentials;
+    }
+
+    @Override
+    public String toString() {
+        return "StaticCredentialsProvider{" + credentials + '}';
+    }
+}

@@ -1,0 +1,290 @@
+package io.github.osslog.core.oss;
+
+import io.github.osslog.core.auth.Credentials;
+import io.github.osslog.core.crc.Crc64;
+import io.github.osslog.core.sign.RequestSigner;
+import io.github.osslog.core.sign.SignableRequest;
+import io.github.osslog.core.sign.SignatureVersion;
+import io.github.osslog.core.sign.UriEncoding;
+import io.github.osslog.core.sign.V1Signer;
+import io.github.osslog.core.sign.V4Signer;
+import io.github.osslog.core.store.AppendResult;
+import io.github.osslog.core.store.AppendableStore;
+import io.github.osslog.core.store.ErrorKind;
+import io.github.osslog.core.store.ObjectInfo;
+import io.github.osslog.core.store.StoreLimits;
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * The OSS client osslog ships through: AppendObject, HeadObject, GetObject, PutObject, DeleteObject and
+ * ListObjects (V2) on one bucket, signed V4 (default) or V1, over one owned OkHttp client without transparent
+ * retries. Thread-safe; {@link #close()} releases the HTTP client.
+ *
+ * <p>Two rejections are handled inside each call, because OSS rejected the request before applying it: after
+ * {@code RequestTimeTooSkewed} the client adopts the server's clock offset and re-signs once; after an expired or
+ * invalid security token it asks the credentials provider to refresh and re-signs once.
+ */
+public final class OssClient implements AppendableStore, Closeable {
+    private static final String USER_AGENT = "osslog/0.1.0";
+
+    private final OssClientConfig config;
+    private final OkHttpClient http;
+    private final boolean ownsHttp;
+    private final RequestSigner signer;
+    private final ServerClock serverClock;
+
+    private OssClient(OssClientConfig config) {
+        this.config = config;
+        OkHttpClient base = config.baseHttpClient();
+        this.ownsHttp = base == null;
+        this.http = (base == null ? new OkHttpClient.Builder() : base.newBuilder())
+                .retryOnConnectionFailure(false)
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .writeTimeout(config.writeTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .callTimeout(config.callTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .build();
+        this.signer = config.signatureVersion() == SignatureVersion.V4
+                ? new V4Signer(config.region())
+                : new V1Signer();
+        this.serverClock = new ServerClock(config.clock());
+    }
+
+    /** Creates a client; the config was validated when it was built, so this makes no request. */
+    public static OssClient create(OssClientConfig config) {
+        return new OssClient(config);
+    }
+
+    public OssClientConfig config() {
+        return config;
+    }
+
+    /** The offset, in milliseconds, added to the local clock after OSS reported the request time as skewed. */
+    public long clockOffsetMillis() {
+        return serverClock.offsetMillis();
+    }
+
+    @Override
+    public StoreLimits limits() {
+        return StoreLimits.OSS;
+    }
+
+    /** Appends {@code data} at {@code position}; see {@link #append(String, long, byte[], int, int, Map)}. */
+    public AppendResult append(String key, long position, byte[] data) throws IOException {
+        return append(key, position, data, 0, data.length, Collections.emptyMap());
+    }
+
+    /**
+     * AppendObject: appends {@code len} bytes at {@code position} ({@code 0} creates the object). The creation
+     * headers (content type, {@code x-oss-meta-*}, storage class, ...) are sent only when {@code position} is 0.
+     */
+    @Override
+    public AppendResult append(String key, long position, byte[] data, int off, int len,
+            Map<String, String> creationHeaders) throws IOException {
+        OssNames.checkKey(key);
+        if (position < 0) {
+            throw new IllegalArgumentException("append position must not be negative, was " + position);
+        }
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("append", null);
+        query.put("position", Long.toString(position));
+        Map<String, String> headers = position == 0 ? creationHeaders : Collections.emptyMap();
+        try (Response response = execute("POST", key, query, headers, new Body(data, off, len))) {
+            String next = response.header("x-oss-next-append-position");
+            if (next == null) {
+                throw new IOException("OSS accepted an append to '" + key + "' without an"
+                        + " x-oss-next-append-position header; the object's state must be re-read");
+            }
+            String crc = response.header("x-oss-hash-crc64ecma");
+            return new AppendResult(parseLong(next, "x-oss-next-append-position"),
+                    crc == null ? 0L : Crc64.parseUnsigned(crc.trim()), crc != null,
+                    response.header("x-oss-request-id"));
+        }
+    }
+
+    /** HeadObject: the object's type, length, next append position, CRC and metadata, or {@code null} if absent. */
+    @Override
+    public ObjectInfo head(String key) throws IOException {
+        OssNames.checkKey(key);
+        try (Response response = execute("HEAD", key, Collections.emptyMap(), Collections.emptyMap(), null)) {
+            return ResponseParsing.objectInfo(response);
+        } catch (OssException e) {
+            if (e.status() == 404 && !e.code().equals("NoSuchBucket")) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    /** GetObject: the whole object. */
+    public byte[] get(String key) throws IOException {
+        return get(key, -1, -1);
+    }
+
+    /**
+     * GetObject with a byte range: bytes {@code first} to {@code last} inclusive; {@code last = -1} reads to the
+     * end; {@code first = -1} reads the whole object.
+     */
+    public byte[] get(String key, long first, long last) throws IOException {
+        OssNames.checkKey(key);
+        Map<String, String> headers = Collections.emptyMap();
+        if (first >= 0) {
+            if (last != -1 && last < first) {
+                throw new IllegalArgumentException("range end " + last + " is before its start " + first);
+            }
+            headers = Collections.singletonMap("range", "bytes=" + first + "-" + (last == -1 ? "" : last));
+        }
+        try (Response response = execute("GET", key, Collections.emptyMap(), headers, null)) {
+            return response.body().bytes();
+        }
+    }
+
+    /** PutObject: stores {@code data} as a Normal object, replacing any object with that key. Returns the ETag. */
+    public String put(String key, byte[] data, Map<String, String> headers) throws IOException {
+        OssNames.checkKey(key);
+        try (Response response = execute("PUT", key, Collections.emptyMap(), headers,
+                new Body(data, 0, data.length))) {
+            return response.header("ETag");
+        }
+    }
+
+    /** DeleteObject; deleting a missing key succeeds, as in OSS. */
+    public void delete(String key) throws IOException {
+        OssNames.checkKey(key);
+        execute("DELETE", key, Collections.emptyMap(), Collections.emptyMap(), null).close();
+    }
+
+    /**
+     * ListObjects V2: one page of keys starting with {@code prefix}.
+     *
+     * @param prefix the key prefix, or {@code null} for all keys
+     * @param delimiter rolls keys up into common prefixes, or {@code null}
+     * @param continuationToken the previous page's {@link ObjectListing#nextContinuationToken()}, or {@code null}
+     * @param maxKeys 1 to 1000
+     */
+    public ObjectListing list(String prefix, String delimiter, String continuationToken, int maxKeys)
+            throws IOException {
+        if (maxKeys < 1 || maxKeys > 1000) {
+            throw new IllegalArgumentException("maxKeys must be between 1 and 1000, was " + maxKeys);
+        }
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("list-type", "2");
+        query.put("encoding-type", "url");
+        query.put("max-keys", Integer.toString(maxKeys));
+        putIfPresent(query, "prefix", prefix);
+        putIfPresent(query, "delimiter", delimiter);
+        putIfPresent(query, "continuation-token", continuationToken);
+        try (Response response = execute("GET", "", query, Collections.emptyMap(), null)) {
+            return ResponseParsing.listing(response.body().bytes());
+        }
+    }
+
+    private static void putIfPresent(Map<String, String> query, String name, String value) {
+        if (value != null && !value.isEmpty()) {
+            query.put(name, value);
+        }
+    }
+
+    /** Sends a signed request; returns the (open) successful response or throws the parsed {@link OssException}. */
+    private Response execute(String method, String key, Map<String, String> query, Map<String, String> headers,
+            Body body) throws IOException {
+        boolean clockAdjusted = false;
+        boolean credentialsRefreshed = false;
+        while (true) {
+            Response response = http.newCall(signedRequest(method, key, query, headers, body)).execute();
+            if (response.isSuccessful()) {
+                return response;
+            }
+            OssException error;
+            try (ResponseBody errorBody = response.body()) {
+                error = OssErrors.fromResponse(response, errorBody.bytes());
+            }
+            if (error.kind() == ErrorKind.CLOCK_SKEW && !clockAdjusted
+                    && serverClock.adopt(response.header("Date"))) {
+                clockAdjusted = true;
+            } else if (error.kind() == ErrorKind.CREDENTIALS && !credentialsRefreshed) {
+                config.credentials().refresh();
+                credentialsRefreshed = true;
+            } else {
+                throw error;
+            }
+        }
+    }
+
+    private Request signedRequest(String method, String key, Map<String, String> query, Map<String, String> headers,
+            Body body) {
+        SignableRequest toSign = new SignableRequest(method, config.bucket(), key);
+        StringBuilder encodedQuery = new StringBuilder();
+        for (Map.Entry<String, String> q : query.entrySet()) {
+            toSign.query(q.getKey(), q.getValue());
+            if (encodedQuery.length() > 0) {
+                encodedQuery.append('&');
+            }
+            encodedQuery.append(UriEncoding.encode(q.getKey(), false));
+            if (q.getValue() != null) {
+                encodedQuery.append('=').append(UriEncoding.encode(q.getValue(), false));
+            }
+        }
+        for (Map.Entry<String, String> h : headers.entrySet()) {
+            toSign.header(h.getKey(), HeaderValues.check(h.getKey(), h.getValue()));
+        }
+        if (body != null && config.sendContentMd5()) {
+            toSign.header("content-md5", body.md5Base64());
+        }
+        Credentials credentials = config.credentials().getCredentials();
+        signer.sign(toSign, credentials, serverClock.now());
+
+        Request.Builder request = new Request.Builder()
+                .url(config.endpoint().url(config.urlStyle(), config.bucket(), key, encodedQuery.toString()))
+                .header("User-Agent", USER_AGENT)
+                // Raw bytes, always: OkHttp would otherwise ask for gzip and transparently inflate ranges.
+                .header("Accept-Encoding", "identity");
+        for (Map.Entry<String, String> h : toSign.headers().entrySet()) {
+            request.header(h.getKey(), h.getValue());
+        }
+        RequestBody requestBody = null;
+        if (body != null) {
+            String contentType = toSign.header("content-type");
+            requestBody = RequestBody.create(body.data, contentType == null ? null : MediaType.get(contentType),
+                    body.off, body.len);
+        } else if (method.equals("POST") || method.equals("PUT")) {
+            requestBody = RequestBody.create(new byte[0], null);
+        }
+        return request.method(method, requestBody).build();
+    }
+
+    private static long parseLong(String value, String header) throws IOException {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IOException("OSS sent a malformed " + header + " header: '" + value + "'");
+        }
+    }
+
+    /** Releases the owned HTTP client's threads and idle connections; a client derived from a given base is left alone. */
+    @Override
+    public void close() {
+        if (ownsHttp) {
+            http.dispatcher().executorService().shutdown();
+            http.connectionPool().evictAll();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "OssClient{" + config + '}';
+    }
+}
