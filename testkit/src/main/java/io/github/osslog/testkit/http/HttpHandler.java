@@ -1,0 +1,20 @@
+package io.github.osslog.testkit.http;
+
+/** Answers requests; called concurrently from the server's connection threads, so it must be thread-safe. */
+public interface HttpHandler {
+
+    /**
+     * Returns the response to {@code request}. It must not throw: every outcome, including bad input, is a
+     * response.
+     */
+    HttpResponse handle(HttpRequest request);
+
+    /** Returns the response to a request whose HTTP framing could not be parsed; the connection then closes. */
+    HttpResponse malformed(String reason);
+
+    /**
+     * The largest body the server reads into memory; a larger declared body is not read and the request arrives
+     * with {@link HttpRequest#bodyTooLarge()} set.
+     */
+    int maxBodyBytes();
+}

@@ -1,0 +1,72 @@
+package io.github.osslog.testkit.http;
+
+import java.util.Collections;
+import java.util.Map;
+
+/**
+ * One parsed HTTP/1.1 request with its whole body. Immutable after construction (the body array is handed over,
+ * not copied, so that an append body becomes the stored chunk without a second copy).
+ */
+public final class HttpRequest {
+    private final String method;
+    private final String rawPath;
+    private final String rawQuery;
+    private final Map<String, String> headers;
+    private final byte[] body;
+    private final boolean lengthDeclared;
+    private final boolean bodyTooLarge;
+
+    HttpRequest(String method, String rawPath, String rawQuery, Map<String, String> headers, byte[] body,
+            boolean lengthDeclared, boolean bodyTooLarge) {
+        this.method = method;
+        this.rawPath = rawPath;
+        this.rawQuery = rawQuery;
+        this.headers = Collections.unmodifiableMap(headers);
+        this.body = body;
+        this.lengthDeclared = lengthDeclared;
+        this.bodyTooLarge = bodyTooLarge;
+    }
+
+    /** Upper-case method as received. */
+    public String method() {
+        return method;
+    }
+
+    /** The path exactly as received, still percent-encoded. */
+    public String rawPath() {
+        return rawPath;
+    }
+
+    /** The query exactly as received (without '?'), or "" when there is none. */
+    public String rawQuery() {
+        return rawQuery;
+    }
+
+    /** Headers by lower-case name; repeated headers are joined with ",". */
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    /** The header value or {@code null}. */
+    public String header(String lowerCaseName) {
+        return headers.get(lowerCaseName);
+    }
+
+    /** The body bytes (empty array when there was none). Not copied: do not modify. */
+    public byte[] body() {
+        return body;
+    }
+
+    /** Whether the client declared a body length (Content-Length or chunked transfer encoding). */
+    public boolean lengthDeclared() {
+        return lengthDeclared;
+    }
+
+    /**
+     * Whether the declared body exceeded the server's body limit and was not read. The connection is closed
+     * after the response to such a request.
+     */
+    public boolean bodyTooLarge() {
+        return bodyTooLarge;
+    }
+}

@@ -1,0 +1,109 @@
+package io.github.osslog.testkit.http;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What to send back for one request: a status, headers (names go out lower-case, as OSS sends them) and a body;
+ * or one of two deliberate failures, {@link #dropConnection()} and {@link #resetConnection()}. Not thread-safe.
+ */
+public final class HttpResponse {
+
+    /** A response body written straight to the socket, so large objects are never copied into one array. */
+    public interface Body {
+        long length();
+
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    enum Kind { NORMAL, DROP, RESET }
+
+    private static final Body EMPTY = bytesBody(new byte[0]);
+
+    private final Kind kind;
+    private final int status;
+    private final Map<String, String> headers = new LinkedHashMap<>();
+    private Body body = EMPTY;
+    private boolean closeAfter;
+
+    private HttpResponse(Kind kind, int status) {
+        this.kind = kind;
+        this.status = status;
+    }
+
+    public static HttpResponse status(int status) {
+        return new HttpResponse(Kind.NORMAL, status);
+    }
+
+    /** Close the connection without writing any response (the request may have had effects). */
+    public static HttpResponse dropConnection() {
+        return new HttpResponse(Kind.DROP, 0);
+    }
+
+    /** Abort the connection with a TCP reset, without writing any response. */
+    public static HttpResponse resetConnection() {
+        return new HttpResponse(Kind.RESET, 0);
+    }
+
+    public static Body bytesBody(byte[] bytes) {
+        return new Body() {
+            @Override
+            public long length() {
+                return bytes.length;
+            }
+
+            @Override
+            public void writeTo(OutputStream out) throws IOException {
+                out.write(bytes);
+            }
+        };
+    }
+
+    /** Sets a header; the name is lower-cased. */
+    public HttpResponse header(String name, String value) {
+        headers.put(name.toLowerCase(Locale.ROOT), value);
+        return this;
+    }
+
+    public HttpResponse body(Body body) {
+        this.body = body;
+        return this;
+    }
+
+    public HttpResponse body(byte[] bytes) {
+        return body(bytesBody(bytes));
+    }
+
+    /** Asks the server to close the connection after this response. */
+    public HttpResponse closeConnection() {
+        this.closeAfter = true;
+        return this;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String header(String name) {
+        return headers.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    Kind kind() {
+        return kind;
+    }
+
+    Body body() {
+        return body;
+    }
+
+    boolean closeAfter() {
+        return closeAfter;
+    }
+}
