@@ -33,7 +33,7 @@ final class ObjectOperations {
         verifyMd5(http, body);
         // only the creating append stores headers; OSS ignores them later, but still rejects invalid ones
         Map<String, String> headers = position == 0 ? StoredHeaders.from(http, true) : Collections.emptyMap();
-        long bodyCrc = Crc64.compute(body, 0, body.length);
+        long bodyCrc = bodyCrc(http);
         AppendOutcome outcome = bucket.append(request.key, position, body, bodyCrc, headers, now.toEpochMilli(),
                 maxObjectSize);
         switch (outcome.status()) {
@@ -67,7 +67,7 @@ final class ObjectOperations {
         }
         byte[] verified = verifyMd5(http, body);
         byte[] md5 = verified != null ? verified : md5(body);
-        StoredObject object = StoredObject.create(ObjectType.NORMAL, body, Crc64.compute(body, 0, body.length),
+        StoredObject object = StoredObject.create(ObjectType.NORMAL, body, bodyCrc(http),
                 StoredHeaders.from(http, false), hex(md5), now.toEpochMilli());
         if ("true".equalsIgnoreCase(http.header("x-oss-forbid-overwrite"))) {
             if (!bucket.putIfAbsent(request.key, object)) {
@@ -186,6 +186,10 @@ final class ObjectOperations {
         }
         throw OssException.invalidArgument("Position is not valid.", "0016-00000502", "position",
                 String.valueOf(value));
+    }
+
+    private static long bodyCrc(HttpRequest http) {
+        return http.hasBodyCrc64() ? http.bodyCrc64() : Crc64.compute(http.body(), 0, http.body().length);
     }
 
     /** Rejects an upload without a declared length or beyond the body limit; OSS does so before authenticating. */

@@ -17,8 +17,8 @@ final class RecordLayout {
     static final int PADDING = -1;
     private static final byte COMMITTED = 1;
 
-    // The commit flag is a byte element, not an int view: JDK 25 rejects release/acquire access through byte[] view
-    // VarHandles (a byte[]'s base is not guaranteed to be aligned), while byte elements support every access mode.
+    // The commit flag is a byte element, not an int view: since JDK 22 (JDK-8318966) byte[] view VarHandles support
+    // only plain get/set, as a byte[]'s elements have no guaranteed alignment; byte elements support every mode.
     private static final VarHandle STATE = MethodHandles.arrayElementVarHandle(byte[].class);
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.nativeOrder());
 

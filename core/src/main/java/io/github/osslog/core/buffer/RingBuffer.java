@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * A bounded, preallocated, multi-producer / single-consumer ring of byte records, each carrying a
@@ -15,30 +14,22 @@ import java.util.concurrent.locks.LockSupport;
 public final class RingBuffer extends RingCursors {
     private static final LogLevel[] LEVELS = LogLevel.values();
     private static final byte[] EMPTY = new byte[0];
-    /** Tries a DROP_OLDEST producer may spend waiting for the head before it drops its own event instead. */
-    private static final int DROP_OLDEST_ATTEMPTS = 256;
-    /** Poll interval while a claimed record at the head is still being written (its producer may not unpark us). */
-    private static final long UNCOMMITTED_POLL_NANOS = 100_000;
 
     private final int maxEventBytes;
-    private final OverflowPolicy policy;
-    private final long blockTimeoutNanos;
     private final int discardBelow;
     private final long discardAboveBytes;
     private final DropTracker drops;
-    private final BlockedProducers blocked;
+    private final OverflowHandler overflow;
     // One reusable window per producer thread, so the EventWriter path allocates nothing per event.
     private final ThreadLocal<ByteBuffer> writerViews;
 
     private RingBuffer(Builder b, int capacity, int maxEventBytes) {
         super(capacity);
         this.maxEventBytes = maxEventBytes;
-        this.policy = b.overflowPolicy;
-        this.blockTimeoutNanos = saturatedNanos(b.blockTimeout);
         this.discardBelow = b.discardBelow == null ? 0 : b.discardBelow.ordinal();
         this.discardAboveBytes = (long) (capacity * b.discardThreshold);
         this.drops = new DropTracker(b.clock);
-        this.blocked = policy == OverflowPolicy.BLOCK ? new BlockedProducers() : null;
+        this.overflow = new OverflowHandler(b.overflowPolicy, saturatedNanos(b.blockTimeout), drops);
         byte[] array = buffer;
         this.writerViews = ThreadLocal.withInitial(() -> ByteBuffer.wrap(array));
     }
@@ -64,8 +55,7 @@ public final class RingBuffer extends RingCursors {
             Objects.checkFromIndexSize(off, len, src.length);
         }
         int type = type(level);
-        if (type < discardBelow && used() > discardAboveBytes) {
-            drops.dropped(DropTracker.Reason.LEVEL_DISCARD, 1);
+        if (discardedForLevel(type)) {
             return PublishResult.DROPPED;
         }
         if (len > maxEventBytes) {
@@ -97,8 +87,7 @@ public final class RingBuffer extends RingCursors {
             return publish(null, 0, 0, level);
         }
         int type = type(level);
-        if (type < discardBelow && used() > discardAboveBytes) {
-            drops.dropped(DropTracker.Reason.LEVEL_DISCARD, 1);
+        if (discardedForLevel(type)) {
             return PublishResult.DROPPED;
         }
         int room = Math.min(Math.max(maxLen, 0), maxEventBytes);
@@ -114,13 +103,11 @@ public final class RingBuffer extends RingCursors {
         try {
             written = writer.write(target);
         } catch (RuntimeException | Error e) {
-            RecordLayout.commitPadding(buffer, index, span);
-            signalConsumer();
+            abandon(index, span);
             throw e;
         }
         if (written < 0 || written > room) {
-            RecordLayout.commitPadding(buffer, index, span);
-            signalConsumer();
+            abandon(index, span);
             throw new IllegalStateException("EventWriter returned " + written + " but was offered " + room
                     + " bytes: it must return the number of bytes it wrote, at most target.remaining()");
         }
@@ -150,55 +137,25 @@ public final class RingBuffer extends RingCursors {
         return PublishResult.TRUNCATED;
     }
 
+    /** Level discard: only events below the configured level pay for reading the fill level. */
+    private boolean discardedForLevel(int type) {
+        if (type < discardBelow && used() > discardAboveBytes) {
+            drops.dropped(DropTracker.Reason.LEVEL_DISCARD, 1);
+            return true;
+        }
+        return false;
+    }
+
+    /** Publishes a claim that will not hold an event as padding, so the consumer can move past it. */
+    private void abandon(int index, int span) {
+        RecordLayout.commitPadding(buffer, index, span);
+        signalConsumer();
+    }
+
     /** Claims {@code span} bytes or applies the overflow policy; -1 (drop already counted) when it gives up. */
     private int claim(int span) {
         int index = tryClaim(span);
-        if (index >= 0) {
-            return index;
-        }
-        switch (policy) {
-            case DROP_OLDEST:
-                return claimDroppingOldest(span);
-            case BLOCK:
-                index = blocked.claim(this, span, blockTimeoutNanos);
-                if (index < 0) {
-                    drops.dropped(DropTracker.Reason.BLOCK_TIMEOUT, 1);
-                }
-                return index;
-            default:
-                drops.dropped(DropTracker.Reason.NEWEST, 1);
-                return -1;
-        }
-    }
-
-    private int claimDroppingOldest(int span) {
-        for (int attempt = 0; attempt < DROP_OLDEST_ATTEMPTS; attempt++) {
-            if (tryOwnHead()) {
-                int discarded;
-                try {
-                    discarded = discardOldest(span);
-                } finally {
-                    releaseHead();
-                }
-                if (discarded > 0) {
-                    drops.dropped(DropTracker.Reason.OLDEST, discarded);
-                }
-            } else {
-                requestDrop();
-                // Spin first; then yield, which lets a consumer preempted on this core finish its record.
-                if (attempt < DROP_OLDEST_ATTEMPTS / 4) {
-                    Thread.onSpinWait();
-                } else {
-                    Thread.yield();
-                }
-            }
-            int index = tryClaim(span);
-            if (index >= 0) {
-                return index;
-            }
-        }
-        drops.dropped(DropTracker.Reason.NEWEST, 1);
-        return -1;
+        return index >= 0 ? index : overflow.claimWhenFull(this, span);
     }
 
     /**
@@ -209,16 +166,9 @@ public final class RingBuffer extends RingCursors {
      */
     public int drain(RecordConsumer consumer, int maxBytes) {
         Objects.requireNonNull(consumer, "consumer");
-        boolean shared = policy == OverflowPolicy.DROP_OLDEST;
+        boolean shared = overflow.sharesHead();
         if (shared) {
-            // A producer owns the head only while it discards records, which never waits on anything.
-            for (int spins = 0; !tryOwnHead(); spins++) {
-                if (spins < 100) {
-                    Thread.onSpinWait();
-                } else {
-                    Thread.yield();
-                }
-            }
+            overflow.ownHeadForConsumer(this);
         }
         int records = 0;
         long head = head();
@@ -253,9 +203,8 @@ public final class RingBuffer extends RingCursors {
             if (shared) {
                 releaseHead();
             }
-            if (blocked != null && head != start) {
-                fenceHead(head);
-                blocked.signal();
+            if (head != start) {
+                overflow.afterFree(this, head);
             }
         }
         return records;
@@ -269,48 +218,12 @@ public final class RingBuffer extends RingCursors {
      * @throws InterruptedException when the consumer thread is interrupted while waiting
      */
     public boolean awaitData(long timeoutNanos) throws InterruptedException {
-        Thread current = Thread.currentThread();
-        if (consumerThread != current) {
-            consumerThread = current;
-        }
-        long start = System.nanoTime();
-        while (true) {
-            if (Thread.interrupted()) {
-                throw new InterruptedException();
-            }
-            if (hasCommittedRecord()) {
-                return true;
-            }
-            if (wakeRequested) {
-                wakeRequested = false;
-                return hasCommittedRecord();
-            }
-            long remaining = timeoutNanos - (System.nanoTime() - start);
-            if (remaining <= 0) {
-                return false;
-            }
-            setConsumerSleeping(true);
-            if (hasCommittedRecord()) {
-                setConsumerSleeping(false);
-                return true;
-            }
-            if (tail() != head()) {
-                // Claimed but not yet committed: its producer may have checked the flag before we set it.
-                LockSupport.parkNanos(this, Math.min(remaining, UNCOMMITTED_POLL_NANOS));
-            } else if (!wakeRequested) {
-                LockSupport.parkNanos(this, remaining);
-            }
-            setConsumerSleeping(false);
-        }
+        return awaitCommitted(timeoutNanos);
     }
 
     /** Makes a pending or the next {@link #awaitData} return at once, e.g. for flush or stop. Any thread. */
     public void wakeConsumer() {
-        wakeRequested = true;
-        Thread consumer = consumerThread;
-        if (consumer != null) {
-            LockSupport.unpark(consumer);
-        }
+        wake();
     }
 
     /** Bytes claimed and not yet freed, headers and padding included; a snapshot. */
@@ -330,7 +243,7 @@ public final class RingBuffer extends RingCursors {
 
     /** The policy applied when the ring is full. */
     public OverflowPolicy overflowPolicy() {
-        return policy;
+        return overflow.policy();
     }
 
     /** Drops since the previous call, by reason and with first/last drop time; {@code null} when there were none. */

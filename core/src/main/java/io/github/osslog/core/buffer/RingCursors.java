@@ -1,51 +1,7 @@
 package io.github.osslog.core.buffer;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import java.util.concurrent.locks.LockSupport;
-
-// Hierarchy padding: the JVM lays out superclass fields first, so each hot field below gets 128 bytes (two
-// prefetched cache lines) to itself and producers CASing the tail never invalidate the consumer's head line.
-abstract class RingPad0 {
-    long p00, p01, p02, p03, p04, p05, p06, p07, p08, p09, p0a, p0b, p0c, p0d, p0e;
-}
-
-abstract class RingTail extends RingPad0 {
-    long tail;
-}
-
-abstract class RingPad1 extends RingTail {
-    long p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p1a, p1b, p1c, p1d, p1e;
-}
-
-abstract class RingHeadCache extends RingPad1 {
-    long headCache;
-}
-
-abstract class RingPad2 extends RingHeadCache {
-    long p20, p21, p22, p23, p24, p25, p26, p27, p28, p29, p2a, p2b, p2c, p2d, p2e;
-}
-
-abstract class RingHead extends RingPad2 {
-    long head;
-    int headOwner;
-    int dropRequested;
-}
-
-abstract class RingPad3 extends RingHead {
-    long p30, p31, p32, p33, p34, p35, p36, p37, p38, p39, p3a, p3b, p3c, p3d, p3e;
-}
-
-abstract class RingSignal extends RingPad3 {
-    int consumerSleeping;
-    volatile boolean wakeRequested;
-    volatile Thread consumerThread;
-}
-
-abstract class RingPad4 extends RingSignal {
-    long p40, p41, p42, p43, p44, p45, p46, p47, p48, p49, p4a, p4b, p4c, p4d, p4e;
-}
 
 /**
  * The positions of the byte ring and the lock-free protocol that moves them (see docs/ring-buffer.md). Positions
@@ -53,27 +9,9 @@ abstract class RingPad4 extends RingSignal {
  * the head owner (the consumer, or under DROP_OLDEST a producer that took ownership) zeroes what it frees before
  * moving the head with release semantics. Thread-safe as documented per method.
  */
-abstract class RingCursors extends RingPad4 {
-    private static final VarHandle TAIL;
-    private static final VarHandle HEAD_CACHE;
-    private static final VarHandle HEAD;
-    private static final VarHandle HEAD_OWNER;
-    private static final VarHandle DROP_REQUESTED;
-    private static final VarHandle SLEEPING;
-
-    static {
-        try {
-            MethodHandles.Lookup lookup = MethodHandles.lookup();
-            TAIL = lookup.findVarHandle(RingTail.class, "tail", long.class);
-            HEAD_CACHE = lookup.findVarHandle(RingHeadCache.class, "headCache", long.class);
-            HEAD = lookup.findVarHandle(RingHead.class, "head", long.class);
-            HEAD_OWNER = lookup.findVarHandle(RingHead.class, "headOwner", int.class);
-            DROP_REQUESTED = lookup.findVarHandle(RingHead.class, "dropRequested", int.class);
-            SLEEPING = lookup.findVarHandle(RingSignal.class, "consumerSleeping", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+abstract class RingCursors extends RingPadding {
+    /** Poll interval while a claimed record at the head is still being written. */
+    private static final long UNCOMMITTED_POLL_NANOS = 100_000;
 
     final byte[] buffer;
     final int capacity;
@@ -162,25 +100,25 @@ abstract class RingCursors extends RingPad4 {
     }
 
     final boolean tryOwnHead() {
-        return HEAD_OWNER.compareAndSet(this, 0, 1);
+        return HEAD_OWNER.compareAndSet(this, 0L, 1L);
     }
 
     final void releaseHead() {
-        HEAD_OWNER.setRelease(this, 0);
+        HEAD_OWNER.setRelease(this, 0L);
     }
 
     final void requestDrop() {
-        if ((int) DROP_REQUESTED.getOpaque(this) == 0) {
-            DROP_REQUESTED.setOpaque(this, 1);
+        if ((long) DROP_REQUESTED.getOpaque(this) == 0L) {
+            DROP_REQUESTED.setOpaque(this, 1L);
         }
     }
 
     /** Consumer: true (and clears the request) when a DROP_OLDEST producer waits for the head. */
     final boolean takeDropRequest() {
-        if ((int) DROP_REQUESTED.getOpaque(this) == 0) {
+        if ((long) DROP_REQUESTED.getOpaque(this) == 0L) {
             return false;
         }
-        DROP_REQUESTED.setOpaque(this, 0);
+        DROP_REQUESTED.setOpaque(this, 0L);
         return true;
     }
 
@@ -214,15 +152,60 @@ abstract class RingCursors extends RingPad4 {
         return needed <= capacity - (tail - head);
     }
 
-    /** Consumer: announces it is about to park; producers that see it unpark {@link #consumerThread}. */
-    final void setConsumerSleeping(boolean sleeping) {
-        SLEEPING.setVolatile(this, sleeping ? 1 : 0);
-    }
-
     /** Producers, after each commit: one volatile read, and an unpark only when the consumer sleeps. */
     final void signalConsumer() {
-        if ((int) SLEEPING.getVolatile(this) != 0 && SLEEPING.compareAndSet(this, 1, 0)) {
+        if ((long) SLEEPING.getVolatile(this) != 0L && SLEEPING.compareAndSet(this, 1L, 0L)) {
             LockSupport.unpark(consumerThread);
+        }
+    }
+
+    /**
+     * Consumer: parks until a committed record is at the head, {@link #wake()} is called, or the timeout passes.
+     * Setting the sleeping flag and then re-reading the tail, against a producer's tail CAS and then its read of
+     * the flag in {@link #signalConsumer()}, guarantees that one side sees the other (all volatile accesses).
+     */
+    final boolean awaitCommitted(long timeoutNanos) throws InterruptedException {
+        Thread current = Thread.currentThread();
+        if (consumerThread != current) {
+            consumerThread = current;
+        }
+        long start = System.nanoTime();
+        while (true) {
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+            if (hasCommittedRecord()) {
+                return true;
+            }
+            if (wakeRequested) {
+                wakeRequested = false;
+                return hasCommittedRecord();
+            }
+            long remaining = timeoutNanos - (System.nanoTime() - start);
+            if (remaining <= 0) {
+                return false;
+            }
+            SLEEPING.setVolatile(this, 1L);
+            if (hasCommittedRecord()) {
+                SLEEPING.setVolatile(this, 0L);
+                return true;
+            }
+            if (tail() != head()) {
+                // Claimed but not yet committed: its producer may have read the flag before we set it.
+                LockSupport.parkNanos(this, Math.min(remaining, UNCOMMITTED_POLL_NANOS));
+            } else if (!wakeRequested) {
+                LockSupport.parkNanos(this, remaining);
+            }
+            SLEEPING.setVolatile(this, 0L);
+        }
+    }
+
+    /** Any thread: makes a pending or the next {@link #awaitCommitted} return at once. */
+    final void wake() {
+        wakeRequested = true;
+        Thread consumer = consumerThread;
+        if (consumer != null) {
+            LockSupport.unpark(consumer);
         }
     }
 }

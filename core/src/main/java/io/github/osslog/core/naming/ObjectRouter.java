@@ -35,6 +35,12 @@ public final class ObjectRouter {
         return key;
     }
 
+    /** The key {@link #roll} would move to, without moving. */
+    public String peekNext(Instant now) {
+        keyFor(now);
+        return pattern.render(now, index + 1);
+    }
+
     /** The current rollover index. */
     public int index() {
         return index;

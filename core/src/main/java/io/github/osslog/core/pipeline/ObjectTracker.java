@@ -64,16 +64,29 @@ final class ObjectTracker {
         enter(router.roll(cutTime));
     }
 
-    /** The state of {@code key}, learned with a HEAD when unknown; rolls past objects it must not append to. */
+    /**
+     * The state of {@code key}, learned with a HEAD when unknown. An existing object with a later index after it is
+     * skipped (after a restart the pipeline resumes at the last object, never writing behind a newer one); the last
+     * one is continued when it is appendable, else rolled past.
+     */
     private ObjectState learn(String key, Instant cutTime) throws IOException {
         String candidate = key;
+        ObjectInfo peeked = null;
         while (true) {
             ObjectState known = states.get(candidate);
             if (known != null) {
                 enter(candidate);
                 return known;
             }
-            ObjectInfo info = store.head(candidate);
+            ObjectInfo info = peeked != null ? peeked : store.head(candidate);
+            peeked = null;
+            if (info != null) {
+                peeked = store.head(router.peekNext(cutTime));
+                if (peeked != null) {
+                    candidate = router.roll(cutTime);
+                    continue;
+                }
+            }
             ObjectState learned = null;
             if (info == null) {
                 learned = ObjectState.fresh(candidate);

@@ -19,6 +19,8 @@ class ObjectRouterTest {
         assertEquals("2026-11-24/1.log", router.roll(day1));
         assertEquals("2026-11-24/2.log", router.roll(day1));
         assertEquals("2026-11-24/2.log", router.keyFor(day1));
+        assertEquals("2026-11-24/3.log", router.peekNext(day1));
+        assertEquals(2, router.index(), "peeking does not move");
         assertEquals("2026-11-25/0.log", router.keyFor(day2));
         assertEquals(0, router.index());
         assertEquals("2026-11-25/1.log", router.roll(day2));

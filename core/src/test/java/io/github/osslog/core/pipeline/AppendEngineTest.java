@@ -288,6 +288,19 @@ class AppendEngineTest {
     }
 
     @Test
+    void restartResumesAtTheLastObjectNeverWritingBehindANewerOne() {
+        AppendEngine first = engine();
+        ship(first, "a\n");
+        store.foreignAppend(K0, "intruder\n".getBytes(UTF_8));
+        ship(first, "b\n");
+        assertEquals("b\n", content(K1));
+        AppendEngine restarted = engine();
+        ship(restarted, "c\n");
+        assertEquals("a\nintruder\n", content(K0), "the object left behind gets nothing more");
+        assertEquals("b\nc\n", content(K1));
+    }
+
+    @Test
     void repeatedNotAppendableAnswersBackOffAfterAFewQuickRolls() {
         AppendEngine engine = engine();
         store.failNextAppends(5, ErrorKind.NOT_APPENDABLE);
