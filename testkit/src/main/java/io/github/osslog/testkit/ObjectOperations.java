@@ -29,11 +29,11 @@ final class ObjectOperations {
     HttpResponse append(OssRequest request, Bucket bucket, Instant now) {
         long position = position(request);
         HttpRequest http = request.http;
-        byte[] body = body(http);
+        byte[] body = http.body();
         verifyMd5(http, body);
         // only the creating append stores headers; OSS ignores them later, but still rejects invalid ones
         Map<String, String> headers = position == 0 ? StoredHeaders.from(http, true) : Collections.emptyMap();
-        long bodyCrc = Crc64.compute(body, 0, body.length);
+        long bodyCrc = bodyCrc(http);
         AppendOutcome outcome = bucket.append(request.key, position, body, bodyCrc, headers, now.toEpochMilli(),
                 maxObjectSize);
         switch (outcome.status()) {
@@ -61,13 +61,13 @@ final class ObjectOperations {
         if (http.header("x-oss-copy-source") != null) {
             throw OssException.notImplemented("The testkit does not implement CopyObject.");
         }
-        byte[] body = body(http);
+        byte[] body = http.body();
         if (body.length > maxObjectSize) {
             throw OssException.entityTooLarge("The object exceeds the maximum size of " + maxObjectSize + " bytes.");
         }
         byte[] verified = verifyMd5(http, body);
         byte[] md5 = verified != null ? verified : md5(body);
-        StoredObject object = StoredObject.create(ObjectType.NORMAL, body, Crc64.compute(body, 0, body.length),
+        StoredObject object = StoredObject.create(ObjectType.NORMAL, body, bodyCrc(http),
                 StoredHeaders.from(http, false), hex(md5), now.toEpochMilli());
         if ("true".equalsIgnoreCase(http.header("x-oss-forbid-overwrite"))) {
             if (!bucket.putIfAbsent(request.key, object)) {
@@ -188,14 +188,18 @@ final class ObjectOperations {
                 String.valueOf(value));
     }
 
-    private byte[] body(HttpRequest http) {
+    private static long bodyCrc(HttpRequest http) {
+        return http.hasBodyCrc64() ? http.bodyCrc64() : Crc64.compute(http.body(), 0, http.body().length);
+    }
+
+    /** Rejects an upload without a declared length or beyond the body limit; OSS does so before authenticating. */
+    static void checkUploadFraming(HttpRequest http) {
         if (http.bodyTooLarge()) {
             throw OssException.entityTooLarge("Your proposed upload exceeds the maximum allowed size.");
         }
         if (!http.lengthDeclared()) {
             throw OssException.missingContentLength();
         }
-        return http.body();
     }
 
     /** Checks an optional Content-MD5 header; returns the body's MD5, or {@code null} when there was no header. */

@@ -51,6 +51,12 @@ final class OssHandler implements HttpHandler {
         return (int) Math.min(maxObjectSize, Integer.MAX_VALUE - 8);
     }
 
+    /** Uploads are checksummed while they arrive; the discard route stays a do-nothing baseline. */
+    @Override
+    public boolean checksumBody(String method, String rawPath) {
+        return (method.equals("POST") || method.equals("PUT")) && !rawPath.equals(OssTestServer.DISCARD_PATH);
+    }
+
     @Override
     public HttpResponse handle(HttpRequest http) {
         String requestId = REQUEST_ID_PREFIX + String.format("%016X", requestIds.incrementAndGet());
@@ -130,6 +136,9 @@ final class OssHandler implements HttpHandler {
         }
         if (reset) {
             return HttpResponse.resetConnection();
+        }
+        if (request.operation == Operation.APPEND_OBJECT || request.operation == Operation.PUT_OBJECT) {
+            ObjectOperations.checkUploadFraming(request.http);
         }
         authenticator.verify(request, now);
         HttpResponse response = dispatch(request, bucket, now);

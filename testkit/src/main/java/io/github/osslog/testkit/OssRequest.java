@@ -42,21 +42,17 @@ final class OssRequest {
 
     OssRequest(HttpRequest http) {
         this.http = http;
-        String path = decodeOrNull(http.rawPath());
         String bucketFromHost = bucketFromHost(http.header("host"));
+        String raw = http.rawPath().startsWith("/") ? http.rawPath().substring(1) : http.rawPath();
         String b;
         String k;
-        if (path == null) {
+        if (bucketFromHost != null) {
             b = bucketFromHost;
-            k = null;
-        } else if (bucketFromHost != null) {
-            b = bucketFromHost;
-            k = path.startsWith("/") ? path.substring(1) : path;
+            k = decodeOrNull(raw);
         } else {
-            String rest = path.startsWith("/") ? path.substring(1) : path;
-            int slash = rest.indexOf('/');
-            b = rest.isEmpty() ? null : slash < 0 ? rest : rest.substring(0, slash);
-            k = slash < 0 ? "" : rest.substring(slash + 1);
+            int slash = raw.indexOf('/');
+            b = raw.isEmpty() ? null : decodeOrNull(slash < 0 ? raw : raw.substring(0, slash));
+            k = slash < 0 ? "" : decodeOrNull(raw.substring(slash + 1));
         }
         this.bucket = b;
         this.key = k;

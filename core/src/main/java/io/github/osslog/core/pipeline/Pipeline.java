@@ -24,6 +24,7 @@ import java.util.function.LongSupplier;
  */
 public final class Pipeline {
     static final String DROP_STOPPED = "pipeline stopped";
+    static final String DROP_SELF = "logged by the shipper thread";
 
     private final PipelineConfig config;
     private final InternalLogger logger;
@@ -99,8 +100,7 @@ public final class Pipeline {
      * under {@code BLOCK} overflow policy for at most the block timeout; never throws for a full buffer.
      */
     public PublishResult publish(byte[] data, int off, int len, LogLevel level) {
-        if (stopped) {
-            metrics.eventDropped(DROP_STOPPED);
+        if (refused()) {
             return PublishResult.DROPPED;
         }
         PublishResult result = ring.publish(data, off, len, level);
@@ -117,8 +117,7 @@ public final class Pipeline {
      * that may exceed the maximum event size, so they are truncated with a marker.
      */
     public PublishResult publish(EventWriter writer, int maxLen, LogLevel level) {
-        if (stopped) {
-            metrics.eventDropped(DROP_STOPPED);
+        if (refused()) {
             return PublishResult.DROPPED;
         }
         CountingWriter counting = writers.get();
@@ -133,6 +132,23 @@ public final class Pipeline {
         } finally {
             counting.delegate = null;
         }
+    }
+
+    /**
+     * Refuses events after stop, and events logged by the shipper thread itself (e.g. an HTTP library's own
+     * logging routed back to this appender): shipping them would make more of them, and under the BLOCK policy the
+     * shipper would wait for room only it can make.
+     */
+    private boolean refused() {
+        if (stopped) {
+            metrics.eventDropped(DROP_STOPPED);
+            return true;
+        }
+        if (Thread.currentThread() == thread) {
+            metrics.eventDropped(DROP_SELF);
+            return true;
+        }
+        return false;
     }
 
     /**

@@ -224,6 +224,40 @@ class PipelineTest {
     }
 
     @Test
+    void eventsLoggedByTheShipperThreadItselfAreDroppedNotShippedOrWaitedFor() {
+        Pipeline[] self = new Pipeline[1];
+        // A store whose HTTP library logs every append back into the same pipeline, as a misrouted logger would.
+        AppendableStore chatty = new AppendableStore() {
+            @Override
+            public AppendResult append(String key, long position, byte[] data, int off, int len,
+                    Map<String, String> creationHeaders) throws IOException {
+                for (int i = 0; i < 100; i++) {
+                    publish(self[0], "http library says hello\n");
+                }
+                return store.append(key, position, data, off, len, creationHeaders);
+            }
+
+            @Override
+            public ObjectInfo head(String key) throws IOException {
+                return store.head(key);
+            }
+
+            @Override
+            public StoreLimits limits() {
+                return store.limits();
+            }
+        };
+        self[0] = start(config().bufferSize(4096).batchMaxBytes(1024).maxEventSize(256)
+                .overflowPolicy(OverflowPolicy.BLOCK).blockTimeout(Duration.ofMinutes(1)).build(), chatty);
+
+        assertEquals(PublishResult.PUBLISHED, publish(self[0], "app event\n"));
+        assertTrue(self[0].flush(WAIT));
+
+        assertEquals("app event\n", content());
+        assertEquals(Long.valueOf(100), self[0].metrics().getEventsDroppedByReason().get(Pipeline.DROP_SELF));
+    }
+
+    @Test
     void lowLevelsAreDiscardedFirstPastTheThreshold() {
         store.outage(true);
         Pipeline p = start(config().bufferSize(4096).batchMaxBytes(512).maxEventSize(256)

@@ -17,4 +17,10 @@ public interface HttpHandler {
      * with {@link HttpRequest#bodyTooLarge()} set.
      */
     int maxBodyBytes();
+
+    /**
+     * Whether the server should compute the CRC-64 of this request's body ({@link HttpRequest#bodyCrc64()}) while
+     * reading it, which overlaps the checksum with the client's sending instead of adding it afterwards.
+     */
+    boolean checksumBody(String method, String rawPath);
 }

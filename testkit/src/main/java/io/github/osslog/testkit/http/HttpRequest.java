@@ -15,9 +15,11 @@ public final class HttpRequest {
     private final byte[] body;
     private final boolean lengthDeclared;
     private final boolean bodyTooLarge;
+    private final long bodyCrc64;
+    private final boolean hasBodyCrc64;
 
     HttpRequest(String method, String rawPath, String rawQuery, Map<String, String> headers, byte[] body,
-            boolean lengthDeclared, boolean bodyTooLarge) {
+            boolean lengthDeclared, boolean bodyTooLarge, long bodyCrc64, boolean hasBodyCrc64) {
         this.method = method;
         this.rawPath = rawPath;
         this.rawQuery = rawQuery;
@@ -25,6 +27,18 @@ public final class HttpRequest {
         this.body = body;
         this.lengthDeclared = lengthDeclared;
         this.bodyTooLarge = bodyTooLarge;
+        this.bodyCrc64 = bodyCrc64;
+        this.hasBodyCrc64 = hasBodyCrc64;
+    }
+
+    /** Whether {@link #bodyCrc64()} was computed while the body was read. */
+    public boolean hasBodyCrc64() {
+        return hasBodyCrc64;
+    }
+
+    /** The CRC-64 of the body, valid when {@link #hasBodyCrc64()}. */
+    public long bodyCrc64() {
+        return bodyCrc64;
     }
 
     /** Upper-case method as received. */

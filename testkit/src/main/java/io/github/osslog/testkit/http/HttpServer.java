@@ -97,7 +97,7 @@ public final class HttpServer implements Closeable {
             socket.setSoTimeout(idleTimeoutMillis);
             BufferedOutputStream out = new BufferedOutputStream(socket.getOutputStream(), BUFFER);
             RequestReader reader = new RequestReader(new BufferedInputStream(socket.getInputStream(), BUFFER), out,
-                    handler.maxBodyBytes());
+                    handler);
             ResponseWriter writer = new ResponseWriter(out);
             while (!closed && serveOne(socket, reader, writer)) {
                 // keep-alive: next request on the same connection

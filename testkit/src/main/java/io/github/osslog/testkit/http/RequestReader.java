@@ -1,5 +1,7 @@
 package io.github.osslog.testkit.http;
 
+import io.github.osslog.core.crc.Crc64;
+
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,16 +21,23 @@ final class RequestReader {
     private static final int MAX_HEADERS = 200;
     private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
+    /** Bytes read (and checksummed) per step, so the checksum keeps pace with the arriving body. */
+    private static final int SLICE = 64 * 1024;
+
     private final InputStream in;
     private final OutputStream out;
+    private final HttpHandler handler;
     private final int maxBody;
     private final StringBuilder line = new StringBuilder(128);
     private boolean http10;
+    private boolean checksum;
+    private long crc;
 
-    RequestReader(InputStream in, OutputStream out, int maxBody) {
+    RequestReader(InputStream in, OutputStream out, HttpHandler handler) {
         this.in = in;
         this.out = out;
-        this.maxBody = maxBody;
+        this.handler = handler;
+        this.maxBody = handler.maxBodyBytes();
     }
 
     /** Returns the next request, or {@code null} when the client closed the connection between requests. */
@@ -97,12 +106,14 @@ final class RequestReader {
         String contentLength = headers.get("content-length");
         boolean chunked = transferEncoding != null && transferEncoding.toLowerCase(Locale.ROOT).contains("chunked");
         if (!chunked && contentLength == null) {
-            return new HttpRequest(method, rawPath, rawQuery, headers, new byte[0], false, false);
+            return new HttpRequest(method, rawPath, rawQuery, headers, new byte[0], false, false, 0, true);
         }
         long declared = chunked ? -1 : parseLength(contentLength);
         if (declared > maxBody) {
-            return new HttpRequest(method, rawPath, rawQuery, headers, null, true, true);
+            return new HttpRequest(method, rawPath, rawQuery, headers, null, true, true, 0, false);
         }
+        checksum = handler.checksumBody(method, rawPath);
+        crc = 0;
         String expect = headers.get("expect");
         if (expect != null && expect.equalsIgnoreCase("100-continue")) {
             out.write(CONTINUE);
@@ -110,9 +121,9 @@ final class RequestReader {
         }
         byte[] body = chunked ? readChunked() : readFully(new byte[(int) declared]);
         if (body == null) {
-            return new HttpRequest(method, rawPath, rawQuery, headers, null, true, true);
+            return new HttpRequest(method, rawPath, rawQuery, headers, null, true, true, 0, false);
         }
-        return new HttpRequest(method, rawPath, rawQuery, headers, body, true, false);
+        return new HttpRequest(method, rawPath, rawQuery, headers, body, true, false, crc, checksum);
     }
 
     private static long parseLength(String value) throws MalformedRequestException {
@@ -170,9 +181,12 @@ final class RequestReader {
 
     private void readFully(byte[] b, int off, int len) throws IOException {
         while (len > 0) {
-            int n = in.read(b, off, len);
+            int n = in.read(b, off, Math.min(len, SLICE));
             if (n < 0) {
                 throw new EOFException("connection closed inside a request body");
+            }
+            if (checksum) {
+                crc = Crc64.update(crc, b, off, n);
             }
             off += n;
             len -= n;
