@@ -44,6 +44,8 @@ public final class PipelineMetrics implements PipelineMXBean {
         this.bufferDrops = bufferDrops;
     }
 
+    // Recording methods: called by the pipeline only.
+
     public void eventAccepted(int bytes, boolean wasTruncated) {
         accepted.increment();
         bytesEncoded.add(bytes);

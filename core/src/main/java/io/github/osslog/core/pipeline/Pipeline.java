@@ -208,6 +208,7 @@ public final class Pipeline {
         return metrics;
     }
 
+    /** The settings this pipeline was created with. */
     public PipelineConfig config() {
         return config;
     }
