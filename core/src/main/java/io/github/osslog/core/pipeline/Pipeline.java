@@ -157,9 +157,9 @@ public final class Pipeline {
      */
     public boolean flush(Duration timeout) {
         long target = metrics.getEventsAccepted();
-        shipper.requestFlush();
+        shipper.requestFlush(target);
         try {
-            return shipper.awaitSettled(() -> accountedFor() >= target, timeout.toNanos());
+            return shipper.awaitSettled(() -> shipper.accountedFor() >= target, timeout.toNanos());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
@@ -191,7 +191,7 @@ public final class Pipeline {
                 }
                 jmx.close();
             }
-            long notShipped = metrics.getEventsAccepted() - accountedFor();
+            long notShipped = metrics.getEventsAccepted() - shipper.accountedFor();
             report = new ShutdownReport(metrics.getEventsShipped(), notShipped, metrics.getEventsDropped(),
                     metrics.getEventsFailed(), !ended || notShipped > 0,
                     Duration.ofNanos(nanoTime.getAsLong() - start));
@@ -211,11 +211,6 @@ public final class Pipeline {
     /** The settings this pipeline was created with. */
     public PipelineConfig config() {
         return config;
-    }
-
-    /** Events that will never be shipped by this pipeline other than by shipping: done, failed or evicted. */
-    private long accountedFor() {
-        return shipper.settled() + ring.drops().droppedOldest();
     }
 
     private boolean join(long deadline) {

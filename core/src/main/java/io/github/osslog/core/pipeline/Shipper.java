@@ -8,7 +8,6 @@ import io.github.osslog.core.buffer.RingBuffer;
 import io.github.osslog.core.metrics.PipelineMetrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -19,7 +18,7 @@ import java.util.function.LongSupplier;
  * The shipper thread's work: drains the ring into a reused batch, cuts it at {@code batchMaxBytes} or
  * {@code flushInterval} (or at once on flush and stop), writes a drop notice after drops, compresses when asked,
  * and hands the batch to the {@link AppendEngine}. Runs on one thread; {@link #requestFlush()},
- * {@link #requestStop(long)}, {@link #settled()} and {@link #awaitSettled} may be called from any thread.
+ * {@link #requestStop(long)}, {@link #accountedFor()} and {@link #awaitSettled} may be called from any thread.
  */
 final class Shipper implements Runnable, RecordConsumer {
     private final RingBuffer ring;
@@ -33,7 +32,7 @@ final class Shipper implements Runnable, RecordConsumer {
     private final long flushIntervalNanos;
     private final BatchBuffer batch;
     private final GzipEncoder gzip;
-    private final AtomicBoolean flushPending = new AtomicBoolean();
+    private final AtomicLong flushTarget = new AtomicLong();
     private final AtomicLong settled = new AtomicLong();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition progress = lock.newCondition();
@@ -74,9 +73,8 @@ final class Shipper implements Runnable, RecordConsumer {
 
     private void loop() throws InterruptedException {
         long batchStart = 0;
-        boolean draining = false;
         while (true) {
-            draining |= flushPending.getAndSet(false) || stopping;
+            boolean draining = stopping || flushOutstanding();
             boolean wasEmpty = batch.isEmpty();
             boolean full = fill();
             if (wasEmpty && !batch.isEmpty()) {
@@ -90,7 +88,6 @@ final class Shipper implements Runnable, RecordConsumer {
                 continue;
             }
             if (batch.isEmpty()) {
-                draining = false;
                 signalProgress();
                 if (stopping) {
                     return;
@@ -105,11 +102,11 @@ final class Shipper implements Runnable, RecordConsumer {
     }
 
     /**
-     * Drains the ring into the batch; true when the batch may not take the next record. A drain that hands over
-     * nothing while bytes are in use means the next record is larger than the room left or still being written;
-     * only when the room is below the maximum event size can it be the former.
+     * Drains the ring into the batch; true when the batch cannot take the next record. A drain that hands over
+     * nothing stops at an empty ring, at a record still being written, or at a committed record larger than the
+     * room left: only the last one means the batch is full.
      */
-    private boolean fill() {
+    private boolean fill() throws InterruptedException {
         while (true) {
             int room = batchMaxBytes - batch.size();
             if (room <= 0) {
@@ -119,7 +116,7 @@ final class Shipper implements Runnable, RecordConsumer {
                 addDropNotice();
             }
             if (ring.drain(this, room) == 0) {
-                return !batch.isEmpty() && room < maxEventSize && ring.usedBytes() > 0;
+                return !batch.isEmpty() && room < maxEventSize && ring.awaitData(0);
             }
         }
     }
@@ -160,9 +157,15 @@ final class Shipper implements Runnable, RecordConsumer {
         return true;
     }
 
-    void requestFlush() {
-        flushPending.set(true);
+    /** Ships without waiting for the flush interval until {@code target} events are accounted for. */
+    void requestFlush(long target) {
+        flushTarget.accumulateAndGet(target, Math::max);
         ring.wakeConsumer();
+    }
+
+    private boolean flushOutstanding() {
+        long target = flushTarget.get();
+        return target > settled.get() && target > accountedFor();
     }
 
     /** Ships what is left, giving up at {@code deadline} ({@code nanoTime} units). */
@@ -173,9 +176,12 @@ final class Shipper implements Runnable, RecordConsumer {
         ring.wakeConsumer();
     }
 
-    /** Events that left the pipeline through the shipper: shipped, or failed for good. */
-    long settled() {
-        return settled.get();
+    /**
+     * Events that will not be shipped later: shipped, failed for good, or discarded from the ring by the
+     * {@code DROP_OLDEST} policy.
+     */
+    long accountedFor() {
+        return settled.get() + ring.drops().droppedOldest();
     }
 
     /** Waits until {@code done} holds or {@code timeoutNanos} passed; rechecked whenever the shipper progresses. */
