@@ -17,7 +17,7 @@ import java.util.function.LongSupplier;
 /**
  * The shipper thread's work: drains the ring into a reused batch, cuts it at {@code batchMaxBytes} or
  * {@code flushInterval} (or at once on flush and stop), writes a drop notice after drops, compresses when asked,
- * and hands the batch to the {@link AppendEngine}. Runs on one thread; {@link #requestFlush()},
+ * and hands the batch to the {@link AppendEngine}. Runs on one thread; {@link #requestFlush(long)},
  * {@link #requestStop(long)}, {@link #accountedFor()} and {@link #awaitSettled} may be called from any thread.
  */
 final class Shipper implements Runnable, RecordConsumer {
