@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.osslog.core.InternalLogger;
 import io.github.osslog.core.auth.StaticCredentialsProvider;
 import io.github.osslog.core.buffer.LogLevel;
+import io.github.osslog.core.buffer.OverflowPolicy;
 import io.github.osslog.core.buffer.PublishResult;
 import io.github.osslog.core.oss.OssClient;
 import io.github.osslog.core.oss.OssClientConfig;
@@ -34,6 +35,8 @@ import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -290,6 +293,47 @@ class PipelineEndToEndTest {
         assertEquals(70, report.notShipped());
         assertEquals(50, report.shipped());
         assertTrue(messages.contains("WARN", "70 events not shipped"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(OverflowPolicy.class)
+    void overflowDuringAnOutageDropsCountsAndNotesTheGapInTheObject(OverflowPolicy policy) {
+        Pipeline p = start(config().bufferSize(8 << 10).batchMaxBytes(1024).maxEventSize(256)
+                .overflowPolicy(policy).blockTimeout(Duration.ofMillis(2)).build());
+        shipChunk(p, 10);
+        server().faults().always(Fault.error(503, "ServiceUnavailable"), APPENDS);
+        int refused = 0;
+        for (int i = 0; i < 1000; i++) {
+            byte[] line = String.format("seq %06d during outage%n", nextSeq++).getBytes(UTF_8);
+            refused += p.publish(line, 0, line.length, LogLevel.INFO) == PublishResult.DROPPED ? 1 : 0;
+        }
+        long dropped = p.metrics().getEventsDropped();
+        assertTrue(dropped > 0, "a 8KB buffer cannot hold 1000 events");
+        if (policy != OverflowPolicy.DROP_OLDEST) {
+            assertEquals(refused, dropped, "every refused event is counted, and only those");
+        }
+        server().faults().clear();
+        assertTrue(p.flush(WAIT), "flush timed out: " + p.metrics());
+
+        String text = String.join("", objects("app/"));
+        List<Integer> landed = new ArrayList<>();
+        long noted = 0;
+        for (String line : text.split("\n")) {
+            if (line.startsWith("seq ")) {
+                landed.add(Integer.parseInt(line.substring(4, 10)));
+            } else if (line.startsWith("osslog dropped ")) {
+                noted += Long.parseLong(line.split(" ")[2]);
+            }
+        }
+        for (int i = 1; i < landed.size(); i++) {
+            assertTrue(landed.get(i) > landed.get(i - 1), "in order, no duplicate: " + landed);
+        }
+        assertEquals(nextSeq - dropped, landed.size(), "all but the dropped events landed");
+        if (policy == OverflowPolicy.DROP_OLDEST) {
+            assertEquals(nextSeq - 1, landed.get(landed.size() - 1), "the newest event is kept");
+        }
+        assertEquals(dropped, noted, "the gaps are noted in the object: " + text);
+        assertEquals(nextSeq - dropped, p.metrics().getEventsShipped());
     }
 
     @Test
