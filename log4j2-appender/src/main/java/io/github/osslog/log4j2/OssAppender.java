@@ -108,11 +108,11 @@ public final class OssAppender extends AbstractAppender {
         private static final Map<String, Field> SETTINGS = settingFields();
 
         @PluginBuilderAttribute
-        @Required(message = "Oss appender: set endpoint to your region's OSS endpoint, e.g. oss-cn-hangzhou.aliyuncs.com;"
-                + " missing attribute")
+        @Required(message = "Oss appender: endpoint is missing: set endpoint to your region's OSS endpoint, e.g."
+                + " oss-cn-hangzhou.aliyuncs.com")
         private String endpoint;
         @PluginBuilderAttribute
-        @Required(message = "Oss appender: set bucket to the name of your OSS bucket; missing attribute")
+        @Required(message = "Oss appender: bucket is missing: set bucket to the name of your OSS bucket")
         private String bucket;
         @PluginBuilderAttribute private String region;
         @PluginBuilderAttribute private String accessKeyId;
