@@ -35,21 +35,30 @@ final class ShippedLines {
     }
 
     /**
-     * Asserts that the lines {@code "<thread> <seq>"} matching {@code include} hold, for each of {@code threads}
-     * threads {@code t0..}, exactly the sequence numbers 0 to {@code perThread - 1}, in order.
+     * Asserts that the lines {@code "<thread> <seq>"}, for each of {@code threads} threads {@code t0..}, hold exactly
+     * the sequence numbers 0 to {@code perThread - 1}, in order.
      */
     static void assertEachThreadInOrder(List<String> lines, int threads, int perThread) {
+        int[] counts = new int[threads];
+        Arrays.fill(counts, perThread);
+        assertEachThreadInOrder(lines, counts);
+    }
+
+    /** As above, where thread {@code t<n>} logged {@code counts[n]} lines. */
+    static void assertEachThreadInOrder(List<String> lines, int[] counts) {
         Map<String, List<Integer>> byThread = new TreeMap<>();
         for (String line : lines.stream().filter(isNumbered()).collect(Collectors.toList())) {
             String[] parts = line.split(" ");
             byThread.computeIfAbsent(parts[0], t -> new ArrayList<>()).add(Integer.parseInt(parts[1]));
         }
-        assertEquals(threads, byThread.size(), "threads seen: " + byThread.keySet());
-        List<Integer> expected = new ArrayList<>();
-        for (int i = 0; i < perThread; i++) {
-            expected.add(i);
+        assertEquals(counts.length, byThread.size(), "threads seen: " + byThread.keySet());
+        for (int t = 0; t < counts.length; t++) {
+            List<Integer> expected = new ArrayList<>();
+            for (int i = 0; i < counts[t]; i++) {
+                expected.add(i);
+            }
+            assertEquals(expected, byThread.get("t" + t), "thread t" + t);
         }
-        byThread.forEach((thread, seqs) -> assertEquals(expected, seqs, "thread " + thread));
     }
 
     static Predicate<String> isNumbered() {
