@@ -340,7 +340,7 @@ public final class OssAppender extends AbstractAppender {
                 return null;
             }
             Layout<? extends Serializable> layout = getLayout() != null ? getLayout()
-                    : PatternLayout.newBuilder().withPattern(DEFAULT_PATTERN).withConfiguration(getConfiguration())
+                    : PatternLayout.newBuilder().setPattern(DEFAULT_PATTERN).setConfiguration(getConfiguration())
                             .build();
             return new OssAppender(getName(), getFilter(), layout, isIgnoreExceptions(), getPropertyArray(), manager);
         }

@@ -90,6 +90,16 @@ class OssAppenderEndToEndTest {
     }
 
     @Test
+    void nestedPropertiesFillTheObjectKeyPattern() {
+        TestContext ctx = start(OssConfig.forServer(oss.server()).set("objectKeyPattern", "%{app}/%{team}-%i.log")
+                .layout("<PatternLayout pattern=\"%m%n\"/><Property name=\"app\" value=\"shop\"/>"
+                        + "<Property name=\"team\">pay ments</Property>"));
+        ctx.logger("app").info("t0 0");
+        assertTrue(ctx.oss().flush(WAIT));
+        assertEquals(List.of("t0 0"), ShippedLines.read(oss.server(), "shop/pay_ments-"));
+    }
+
+    @Test
     void aLayoutThatLogsNeitherLoopsNorDeadlocks() throws Exception {
         TestContext ctx = start(OssConfig.forServer(oss.server()).layout("<ChattyLayout/>"));
         logFromThreads(ctx.logger("app"), 2, 100);
