@@ -20,8 +20,8 @@ import okhttp3.OkHttpClient;
 
 /**
  * Logback appender that ships events into Alibaba Cloud OSS appendable objects. Each event is encoded on the
- * logging thread and copied into the osslog buffer; a background shipper appends batches to OSS. Thread-safe: the
- * encoder must be too, as for Logback's own {@code OutputStreamAppender}, which also encodes without a lock.
+ * logging thread and copied into the osslog buffer; a background shipper appends batches to OSS. Thread-safe.
+ * Like Logback's {@code OutputStreamAppender}, it encodes concurrently unless the encoder declares itself stateful.
  */
 public class OssAppender extends OssAppenderBase {
     /** The pattern of the encoder used when none is configured: UTC ISO-8601 time, level, thread, logger, message. */
@@ -42,7 +42,10 @@ public class OssAppender extends OssAppenderBase {
     private final Object lifecycle = new Object();
     private final ReentryGuard guard = new ReentryGuard();
     private final AtomicLong encoderFailures = new AtomicLong();
+    private final Object encoderLock = new Object();
     private Encoder<ILoggingEvent> encoder;
+    /** Set before {@code started} (volatile) is, so appending threads see it. */
+    private boolean statefulEncoder;
     private volatile LogShipper shipper;
     private Thread exitHook;
 
@@ -126,6 +129,7 @@ public class OssAppender extends OssAppenderBase {
         if (encoder == null) {
             encoder = defaultEncoder();
         }
+        statefulEncoder = isStateful(encoder);
         built.start();
         shipper = built;
         exitHook = new Thread(this::stop, "osslog-exit-" + built.pipeline().config().name());
@@ -163,7 +167,7 @@ public class OssAppender extends OssAppenderBase {
             return;
         }
         try {
-            byte[] bytes = encoder.encode(event);
+            byte[] bytes = encode(event);
             if (bytes != null && bytes.length > 0) {
                 s.publish(bytes, 0, bytes.length, level(event.getLevel()));
             }
@@ -171,6 +175,24 @@ public class OssAppender extends OssAppenderBase {
             encoderFailed(s, e);
         } finally {
             guard.exit();
+        }
+    }
+
+    private byte[] encode(ILoggingEvent event) {
+        if (statefulEncoder) {
+            synchronized (encoderLock) {
+                return encoder.encode(event);
+            }
+        }
+        return encoder.encode(event);
+    }
+
+    /** Logback 1.6 encoders say whether they must not encode concurrently; older ones could not say. */
+    private static boolean isStateful(Encoder<?> encoder) {
+        try {
+            return encoder.isStateful();
+        } catch (LinkageError olderLogback) {
+            return false;
         }
     }
 

@@ -85,8 +85,26 @@ class OssAppenderShippingTest {
     void eventsFromSeveralThreadsLandExactlyOnceInOrderPerThread() throws InterruptedException {
         LogbackConfig config = configure(MESSAGE_ONLY + "<flushInterval>20 milliseconds</flushInterval>"
                 + "<batchMaxBytes>4KB</batchMaxBytes><maxEventSize>1KB</maxEventSize>");
-        int threads = 4;
-        int perThread = 1000;
+        logFromThreads(config, 4, 1000);
+        config.oss("OSS").stop();
+
+        assertExactlyOnceInOrderPerThread(shippedLines(), 4, 1000);
+    }
+
+    @Test
+    void statefulEncoderIsNeverCalledConcurrently() throws InterruptedException {
+        LogbackConfig config = configure("<encoder class=\"io.github.osslog.logback.StatefulEncoder\"/>");
+        StatefulEncoder encoder = (StatefulEncoder) config.oss("OSS").getEncoder();
+        logFromThreads(config, 8, 500);
+        config.oss("OSS").stop();
+
+        assertEquals(0, encoder.overlaps.get());
+        assertExactlyOnceInOrderPerThread(shippedLines(), 8, 500);
+    }
+
+    /** Logs "t<thread> <n>" from {@code threads} threads at once. */
+    private static void logFromThreads(LogbackConfig config, int threads, int perThread)
+            throws InterruptedException {
         CountDownLatch go = new CountDownLatch(1);
         List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
@@ -110,10 +128,10 @@ class OssAppenderShippingTest {
         for (Thread worker : workers) {
             worker.join();
         }
-        config.oss("OSS").stop();
+    }
 
+    private static void assertExactlyOnceInOrderPerThread(List<String> lines, int threads, int perThread) {
         int[] next = new int[threads];
-        List<String> lines = shippedLines();
         for (String line : lines) {
             String[] parts = line.split(" ");
             int id = Integer.parseInt(parts[0].substring(1));
