@@ -47,7 +47,7 @@ public class OssAppender extends OssAppenderBase {
     /** Set before {@code started} (volatile) is, so appending threads see it. */
     private boolean statefulEncoder;
     private volatile LogShipper shipper;
-    private Thread exitHook;
+    private ExitHook exitHook;
 
     /** The encoder that turns events into bytes; a {@link PatternLayoutEncoder} unless a class is given. */
     @DefaultClass(PatternLayoutEncoder.class)
@@ -132,12 +132,7 @@ public class OssAppender extends OssAppenderBase {
         statefulEncoder = isStateful(encoder);
         built.start();
         shipper = built;
-        exitHook = new Thread(this::stop, "osslog-exit-" + built.pipeline().config().name());
-        try {
-            Runtime.getRuntime().addShutdownHook(exitHook);
-        } catch (IllegalStateException shuttingDown) {
-            exitHook = null;
-        }
+        exitHook = ExitHook.register(built.pipeline().config().name(), this::stop);
         super.start();
     }
 
@@ -228,29 +223,20 @@ public class OssAppender extends OssAppenderBase {
                 return;
             }
             super.stop();
-            removeExitHook();
+            if (exitHook != null) {
+                exitHook.remove();
+                exitHook = null;
+            }
             ShutdownReport report = s.stop();
             shipper = null;
             addInfo("osslog: appender [" + getName() + "] stopped: " + report);
         }
     }
 
-    private void removeExitHook() {
-        Thread hook = exitHook;
-        exitHook = null;
-        if (hook != null && hook != Thread.currentThread()) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is exiting: the hook runs (or ran) and finds the appender stopped
-            }
-        }
-    }
-
     /** The JVM shutdown hook that stops this appender, or null while stopped (tests run it). */
     Thread exitHook() {
         synchronized (lifecycle) {
-            return exitHook;
+            return exitHook == null ? null : exitHook.thread();
         }
     }
 }

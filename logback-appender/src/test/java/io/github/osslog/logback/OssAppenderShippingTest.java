@@ -179,6 +179,25 @@ class OssAppenderShippingTest {
     }
 
     @Test
+    void exitHookAndLogbacksOwnStopTogetherStopOnce() throws InterruptedException {
+        LogbackConfig config = configure(MESSAGE_ONLY + "<flushInterval>1 hour</flushInterval>");
+        OssAppender appender = config.oss("OSS");
+        for (int i = 0; i < 100; i++) {
+            config.logger("app").info("line {}", i);
+        }
+        Thread ours = new Thread(appender.exitHook());
+        Thread logbacks = new Thread(config.context::stop); // what Logback's <shutdownHook/> does
+        ours.start();
+        logbacks.start();
+        ours.join();
+        logbacks.join();
+
+        assertFalse(appender.isStarted());
+        assertEquals(100, shippedLines().size());
+        assertEquals(1, config.statuses(Status.INFO).stream().filter(s -> s.contains("[OSS] stopped")).count());
+    }
+
+    @Test
     void encoderThatLogsDoesNotLoopAndIsCounted() {
         LogbackConfig config = configure("<encoder class=\"io.github.osslog.logback.ChattyEncoder\"/>");
         OssAppender appender = config.oss("OSS");
