@@ -60,7 +60,20 @@ final class LogbackConfig {
         return s.getMessage() + (s.getThrowable() == null ? "" : " / " + s.getThrowable());
     }
 
+    /** Stops the context, and with it the appenders; fails if a shipper thread outlives it. */
     void stop() {
         context.stop();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith("osslog-shipper-")) {
+                try {
+                    t.join(5_000); // a shipper interrupted at the end of its stop budget may need a moment
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                if (t.isAlive()) {
+                    throw new AssertionError("leaked " + t.getName());
+                }
+            }
+        }
     }
 }

@@ -54,7 +54,9 @@ class OkHttpLoggingTest {
     void tearDown() {
         okhttp.removeHandler(bridge);
         okhttp.setLevel(null);
-        config.stop();
+        if (config != null) {
+            config.stop();
+        }
     }
 
     @Test
