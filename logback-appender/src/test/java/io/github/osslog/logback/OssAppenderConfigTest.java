@@ -1,5 +1,6 @@
 package io.github.osslog.logback;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -61,7 +62,7 @@ class OssAppenderConfigTest {
                 + "<flushInterval>2 seconds</flushInterval><shutdownTimeout>3 seconds</shutdownTimeout>"
                 + "<blockTimeout>250 milliseconds</blockTimeout><overflowPolicy>BLOCK</overflowPolicy>"
                 + "<discardLevel>DEBUG</discardLevel><discardThreshold>80%</discardThreshold>"
-                + "<sendContentMd5>true</sendContentMd5><keyValue>app=shop</keyValue>"
+                + "<sendContentMd5>true</sendContentMd5><keyValue>app=web</keyValue>"
                 + "<objectKeyPattern>%{app}/%{context}/%i.log</objectKeyPattern>");
         OssAppender appender = config.oss("OSS");
 
@@ -72,6 +73,11 @@ class OssAppenderConfigTest {
                 .isRegistered(new ObjectName("io.github.osslog:type=Pipeline,name=OSS")));
         assertEquals(OssAppender.DEFAULT_PATTERN,
                 ((ch.qos.logback.classic.encoder.PatternLayoutEncoder) appender.getEncoder()).getPattern());
+
+        config.logger("app").info("keyed");
+        appender.stop();
+        String shipped = new String(oss.server().content("logs", "web/shop/0.log").orElseThrow(), UTF_8);
+        assertTrue(shipped.endsWith(" - keyed\n"), shipped);
     }
 
     @Test
