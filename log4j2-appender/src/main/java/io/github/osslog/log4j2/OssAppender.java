@@ -55,6 +55,9 @@ public final class OssAppender extends AbstractAppender {
      */
     @Override
     public void append(LogEvent event) {
+        if (manager.refusesLogger(event.getLoggerName())) {
+            return;
+        }
         if (!guard.enter()) {
             manager.countReentrantDrop();
             return;

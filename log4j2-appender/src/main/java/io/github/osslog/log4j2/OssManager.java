@@ -73,6 +73,11 @@ public final class OssManager extends AbstractManager {
         return shipper.publish(event, 0, event.length, level);
     }
 
+    /** True (and counted) when events of this logger must not be shipped: osslog's own HTTP client's. */
+    boolean refusesLogger(String loggerName) {
+        return shipper.refusesLogger(loggerName);
+    }
+
     void countReentrantDrop() {
         shipper.metrics().eventDropped(ReentryGuard.DROP_REASON);
     }

@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import okhttp3.OkHttpClient;
 
 /**
  * Logback appender that ships events into Alibaba Cloud OSS appendable objects. Each event is encoded on the
@@ -29,15 +28,6 @@ public class OssAppender extends OssAppenderBase {
             "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX,UTC} %-5level [%thread] %logger{36} - %msg%n%ex";
     /** The drop reason counted for events the encoder failed on. */
     public static final String ENCODER_FAILED = "encoder failed";
-    /** The drop reason counted for events of osslog's own HTTP client routed back at the appender. */
-    public static final String OWN_HTTP_CLIENT = "logged by osslog's HTTP client";
-    /**
-     * The logger names of the HTTP client osslog ships with. Its background threads (connection pool, connects)
-     * log while osslog ships, so shipping their events would make more of them for ever. The drop-in jar relocates
-     * the client, so there this prefix no longer matches the application's own OkHttp.
-     */
-    private static final String HTTP_CLIENT_LOGGERS = OkHttpClient.class.getName()
-            .substring(0, OkHttpClient.class.getName().lastIndexOf('.') + 1);
 
     private final Object lifecycle = new Object();
     private final ReentryGuard guard = new ReentryGuard();
@@ -152,9 +142,7 @@ public class OssAppender extends OssAppenderBase {
         if (s == null) {
             return;
         }
-        String loggerName = event.getLoggerName();
-        if (loggerName != null && loggerName.startsWith(HTTP_CLIENT_LOGGERS)) {
-            s.metrics().eventDropped(OWN_HTTP_CLIENT);
+        if (s.refusesLogger(event.getLoggerName())) {
             return;
         }
         if (!guard.enter()) {
