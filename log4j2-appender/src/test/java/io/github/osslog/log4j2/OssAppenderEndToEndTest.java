@@ -172,7 +172,8 @@ class OssAppenderEndToEndTest {
     @Test
     void stopDuringAnOutageReturnsWithinItsBudgetAndReportsWhatWasNotShipped() {
         StatusCapture status = status();
-        TestContext ctx = start(OssConfig.forServer(oss.server()).set("shutdownTimeout", "1 second"));
+        TestContext ctx = start(OssConfig.forServer(oss.server()).set("shutdownTimeout", "1 second")
+                .set("callTimeout", "500 milliseconds"));
         oss.server().faults().outage(Duration.ofMinutes(5));
         for (int i = 0; i < 50; i++) {
             ctx.logger("app").info("t0 {}", i);

@@ -17,7 +17,7 @@ final class OssConfig {
         return new OssConfig().set("endpoint", server.endpoint()).set("region", server.region()).set("bucket", BUCKET)
                 .set("accessKeyId", "AK").set("accessKeySecret", "SK").set("objectKeyPattern", "app/%i.log")
                 .set("flushInterval", "1 hour").set("initialBackoff", "1ms").set("maxBackoff", "20ms")
-                .set("callTimeout", "5 seconds").set("shutdownTimeout", "5 seconds");
+                .set("callTimeout", "4 seconds").set("shutdownTimeout", "5 seconds");
     }
 
     /** Sets an attribute; {@code null} removes it. */

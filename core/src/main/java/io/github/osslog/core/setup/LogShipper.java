@@ -85,6 +85,11 @@ public final class LogShipper {
         return pipeline;
     }
 
+    /** The OSS client this shipper appends through. */
+    public OssClient client() {
+        return client;
+    }
+
     @Override
     public String toString() {
         return "LogShipper{" + pipeline.config().name() + " -> " + client + '}';
