@@ -13,26 +13,17 @@ final class Log4j2Sample {
     private Log4j2Sample() {
     }
 
-    /** Logs, shuts Log4j2 down (which ships what is buffered), then prints what landed; returns the messages. */
     static List<String> run(Target target, PrintStream out) throws Exception {
         Logger log = LogManager.getLogger("shop.checkout");
-        List<String> messages = Workload.run((level, requestId, message, error) -> {
+        Workload.Sink sink = (level, requestId, message, error) -> {
             ThreadContext.put("requestId", requestId);
             try {
-                switch (level) {
-                    case DEBUG: log.debug(message); break;
-                    case INFO: log.info(message); break;
-                    case WARN: log.warn(message); break;
-                    default: log.error(message, error); break;
-                }
+                log.log(org.apache.logging.log4j.Level.valueOf(level.name()), message, error);
             } finally {
                 ThreadContext.remove("requestId");
             }
-        });
-        LogManager.shutdown();
-        out.println("Log4j2 sample: logged " + messages.size() + " events; objects under " + PREFIX + ":");
-        Landed.print(target.reader(), PREFIX, out);
-        return messages;
+        };
+        return Sample.run("Log4j2", PREFIX, sink, LogManager::shutdown, target, out);
     }
 
     public static void main(String[] args) throws Exception {

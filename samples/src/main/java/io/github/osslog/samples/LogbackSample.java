@@ -14,26 +14,18 @@ final class LogbackSample {
     private LogbackSample() {
     }
 
-    /** Logs, stops Logback (which ships what is buffered), then prints what landed; returns the messages logged. */
     static List<String> run(Target target, PrintStream out) throws Exception {
         Logger log = LoggerFactory.getLogger("shop.checkout");
-        List<String> messages = Workload.run((level, requestId, message, error) -> {
+        Workload.Sink sink = (level, requestId, message, error) -> {
             MDC.put("requestId", requestId);
             try {
-                switch (level) {
-                    case DEBUG: log.debug(message); break;
-                    case INFO: log.info(message); break;
-                    case WARN: log.warn(message); break;
-                    default: log.error(message, error); break;
-                }
+                log.atLevel(org.slf4j.event.Level.valueOf(level.name())).setCause(error).log(message);
             } finally {
                 MDC.remove("requestId");
             }
-        });
-        ((LoggerContext) LoggerFactory.getILoggerFactory()).stop();
-        out.println("Logback sample: logged " + messages.size() + " events; objects under " + PREFIX + ":");
-        Landed.print(target.reader(), PREFIX, out);
-        return messages;
+        };
+        return Sample.run("Logback", PREFIX, sink, ((LoggerContext) LoggerFactory.getILoggerFactory())::stop,
+                target, out);
     }
 
     public static void main(String[] args) throws Exception {
