@@ -1,0 +1,55 @@
+package io.github.osslog.core.buffer;
+
+/** Cumulative drop and truncation totals of one ring since it was built, for metrics. Immutable snapshot. */
+public final class DropCounters {
+    private final long droppedNewest;
+    private final long droppedOldest;
+    private final long blockTimeouts;
+    private final long levelDiscards;
+    private final long truncated;
+
+    DropCounters(long droppedNewest, long droppedOldest, long blockTimeouts, long levelDiscards, long truncated) {
+        this.droppedNewest = droppedNewest;
+        this.droppedOldest = droppedOldest;
+        this.blockTimeouts = blockTimeouts;
+        this.levelDiscards = levelDiscards;
+        this.truncated = truncated;
+    }
+
+    /** Events dropped because the ring was full (policy {@code DROP_NEWEST}, or {@code DROP_OLDEST} falling back). */
+    public long droppedNewest() {
+        return droppedNewest;
+    }
+
+    /** Published records discarded to make room for newer ones (policy {@code DROP_OLDEST}). */
+    public long droppedOldest() {
+        return droppedOldest;
+    }
+
+    /** Events dropped after waiting the block timeout, or on interrupt (policy {@code BLOCK}). */
+    public long blockTimeouts() {
+        return blockTimeouts;
+    }
+
+    /** Low-level events discarded because the ring was above its fill threshold. */
+    public long levelDiscards() {
+        return levelDiscards;
+    }
+
+    /** Events longer than the maximum event size, published truncated with a marker (not drops). */
+    public long truncated() {
+        return truncated;
+    }
+
+    /** All drops, whatever the reason; truncations are not drops. */
+    public long totalDropped() {
+        return droppedNewest + droppedOldest + blockTimeouts + levelDiscards;
+    }
+
+    @Override
+    public String toString() {
+        return "DropCounters{droppedNewest=" + droppedNewest + ", droppedOldest=" + droppedOldest
+                + ", blockTimeouts=" + blockTimeouts + ", levelDiscards=" + levelDiscards
+                + ", truncated=" + truncated + '}';
+    }
+}

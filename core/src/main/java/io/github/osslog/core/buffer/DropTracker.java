@@ -1,0 +1,93 @@
+package io.github.osslog.core.buffer;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Counts drops by reason and remembers when the current report window's first and last drop happened.
+ * Thread-safe: {@link #dropped} is lock-free (striped counters, so producers dropping at once do not contend on
+ * one cache line); {@link #takeReport} is synchronized.
+ */
+final class DropTracker {
+    enum Reason { NEWEST, OLDEST, BLOCK_TIMEOUT, LEVEL_DISCARD }
+
+    private static final long NONE = Long.MIN_VALUE;
+    private static final VarHandle FIRST;
+    private static final VarHandle LAST;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            FIRST = lookup.findVarHandle(DropTracker.class, "firstMillis", long.class);
+            LAST = lookup.findVarHandle(DropTracker.class, "lastMillis", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final Clock clock;
+    private final LongAdder[] counts = new LongAdder[Reason.values().length];
+    private final LongAdder truncated = new LongAdder();
+    private final long[] reported = new long[counts.length];
+    private volatile long firstMillis = NONE;
+    private volatile long lastMillis = NONE;
+
+    DropTracker(Clock clock) {
+        this.clock = clock;
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = new LongAdder();
+        }
+    }
+
+    void dropped(Reason reason, long count) {
+        // Timestamps before counts: a drop that a report counts has always stamped the window already.
+        long now = clock.millis();
+        if (firstMillis == NONE) {
+            FIRST.compareAndSet(this, NONE, now);
+        }
+        long last;
+        while ((last = lastMillis) < now && !LAST.compareAndSet(this, last, now)) {
+            Thread.onSpinWait();
+        }
+        counts[reason.ordinal()].add(count);
+    }
+
+    void truncated() {
+        truncated.increment();
+    }
+
+    synchronized DropReport takeReport() {
+        long[] delta = new long[counts.length];
+        long total = 0;
+        for (int i = 0; i < counts.length; i++) {
+            long sum = counts[i].sum();
+            delta[i] = sum - reported[i];
+            reported[i] = sum;
+            total += delta[i];
+        }
+        if (total == 0) {
+            return null;
+        }
+        long first = (long) FIRST.getAndSet(this, NONE);
+        long last = (long) LAST.getAndSet(this, NONE);
+        // Only a drop racing with this very call can leave the window unstamped; the take time is then the bound.
+        if (last == NONE) {
+            last = clock.millis();
+        }
+        if (first == NONE || first > last) {
+            first = last;
+        }
+        return new DropReport(delta[Reason.NEWEST.ordinal()], delta[Reason.OLDEST.ordinal()],
+                delta[Reason.BLOCK_TIMEOUT.ordinal()], delta[Reason.LEVEL_DISCARD.ordinal()],
+                Instant.ofEpochMilli(first), Instant.ofEpochMilli(last));
+    }
+
+    DropCounters totals() {
+        return new DropCounters(counts[Reason.NEWEST.ordinal()].sum(), counts[Reason.OLDEST.ordinal()].sum(),
+                counts[Reason.BLOCK_TIMEOUT.ordinal()].sum(), counts[Reason.LEVEL_DISCARD.ordinal()].sum(),
+                truncated.sum());
+    }
+}

@@ -1,0 +1,370 @@
+package io.github.osslog.core.buffer;
+
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A bounded, preallocated, multi-producer / single-consumer ring of byte records, each carrying a
+ * {@link LogLevel}. Producers ({@link #publish}) are lock-free and allocation-free: they claim space with one CAS,
+ * copy or encode, and publish the record header with release semantics. Exactly one consumer thread calls
+ * {@link #drain} and {@link #awaitData}; every other method is safe from any thread. See docs/ring-buffer.md.
+ */
+public final class RingBuffer extends RingCursors {
+    private static final LogLevel[] LEVELS = LogLevel.values();
+    private static final byte[] EMPTY = new byte[0];
+
+    private final int maxEventBytes;
+    private final int discardBelow;
+    private final long discardAboveBytes;
+    private final DropTracker drops;
+    private final OverflowHandler overflow;
+    // One reusable window per producer thread, so the EventWriter path allocates nothing per event.
+    private final ThreadLocal<ByteBuffer> writerViews;
+
+    private RingBuffer(Builder b, int capacity, int maxEventBytes) {
+        super(capacity);
+        this.maxEventBytes = maxEventBytes;
+        this.discardBelow = b.discardBelow == null ? 0 : b.discardBelow.ordinal();
+        this.discardAboveBytes = (long) (capacity * b.discardThreshold);
+        this.drops = new DropTracker(b.clock);
+        this.overflow = new OverflowHandler(b.overflowPolicy, saturatedNanos(b.blockTimeout), drops);
+        byte[] array = buffer;
+        this.writerViews = ThreadLocal.withInitial(() -> ByteBuffer.wrap(array));
+    }
+
+    /** A builder with the defaults: 32 MiB, events up to 256 KiB, {@link OverflowPolicy#DROP_NEWEST}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Publishes a copy of {@code src[off, off + len)}; the caller may reuse {@code src} as soon as this returns.
+     * A {@code null} src publishes an empty record; a {@code null} level counts as {@link LogLevel#INFO}. Events
+     * longer than {@link #maxEventBytes()} are cut and end with a visible marker ({@link PublishResult#TRUNCATED}).
+     *
+     * @throws IndexOutOfBoundsException when {@code off}/{@code len} do not fit in a non-null {@code src}
+     */
+    public PublishResult publish(byte[] src, int off, int len, LogLevel level) {
+        if (src == null) {
+            src = EMPTY;
+            off = 0;
+            len = 0;
+        } else {
+            Objects.checkFromIndexSize(off, len, src.length);
+        }
+        int type = type(level);
+        if (discardedForLevel(type)) {
+            return PublishResult.DROPPED;
+        }
+        if (len > maxEventBytes) {
+            return publishTruncated(src, off, len, type);
+        }
+        int index = claim(RecordLayout.span(len));
+        if (index < 0) {
+            return PublishResult.DROPPED;
+        }
+        System.arraycopy(src, off, buffer, index + RecordLayout.HEADER, len);
+        RecordLayout.commit(buffer, index, len, type);
+        signalConsumer();
+        return PublishResult.PUBLISHED;
+    }
+
+    /**
+     * Claims room for {@code min(maxLen, maxEventBytes())} bytes and lets {@code writer} encode the event straight
+     * into it; the record is committed with the length the writer returns, and the unused tail is given back as
+     * padding. The writer path cannot truncate with a marker, since the ring never sees the bytes that did not
+     * fit: adapters whose events may exceed {@link #maxEventBytes()} should use {@link #publish(byte[], int, int,
+     * LogLevel)} for those. A {@code null} writer publishes an empty record.
+     *
+     * @throws IllegalStateException when the writer returns a negative count or more than it was offered; the
+     *     claimed room is released and nothing is published
+     * @throws RuntimeException whatever the writer throws, after the claimed room is released
+     */
+    public PublishResult publish(EventWriter writer, int maxLen, LogLevel level) {
+        if (writer == null) {
+            return publish(null, 0, 0, level);
+        }
+        int type = type(level);
+        if (discardedForLevel(type)) {
+            return PublishResult.DROPPED;
+        }
+        int room = Math.min(Math.max(maxLen, 0), maxEventBytes);
+        int span = RecordLayout.span(room);
+        int index = claim(span);
+        if (index < 0) {
+            return PublishResult.DROPPED;
+        }
+        int start = index + RecordLayout.HEADER;
+        ByteBuffer target = writerViews.get();
+        target.limit(start + room).position(start);
+        int written;
+        try {
+            written = writer.write(target);
+        } catch (RuntimeException | Error e) {
+            abandon(index, span);
+            throw e;
+        }
+        if (written < 0 || written > room) {
+            abandon(index, span);
+            throw new IllegalStateException("EventWriter returned " + written + " but was offered " + room
+                    + " bytes: it must return the number of bytes it wrote, at most target.remaining()");
+        }
+        int used = RecordLayout.span(written);
+        if (used < span) {
+            RecordLayout.commitPadding(buffer, index + used, span - used);
+        }
+        RecordLayout.commit(buffer, index, written, type);
+        signalConsumer();
+        return PublishResult.PUBLISHED;
+    }
+
+    private PublishResult publishTruncated(byte[] src, int off, int len, int type) {
+        int markerLength = TruncationMarker.length(len);
+        int keep = TruncationMarker.keep(src, off, maxEventBytes - markerLength);
+        int payload = keep + markerLength;
+        int index = claim(RecordLayout.span(payload));
+        if (index < 0) {
+            return PublishResult.DROPPED;
+        }
+        int start = index + RecordLayout.HEADER;
+        System.arraycopy(src, off, buffer, start, keep);
+        TruncationMarker.write(buffer, start + keep, len);
+        RecordLayout.commit(buffer, index, payload, type);
+        drops.truncated();
+        signalConsumer();
+        return PublishResult.TRUNCATED;
+    }
+
+    /** Level discard: only events below the configured level pay for reading the fill level. */
+    private boolean discardedForLevel(int type) {
+        if (type < discardBelow && used() > discardAboveBytes) {
+            drops.dropped(DropTracker.Reason.LEVEL_DISCARD, 1);
+            return true;
+        }
+        return false;
+    }
+
+    /** Publishes a claim that will not hold an event as padding, so the consumer can move past it. */
+    private void abandon(int index, int span) {
+        RecordLayout.commitPadding(buffer, index, span);
+        signalConsumer();
+    }
+
+    /** Claims {@code span} bytes or applies the overflow policy; -1 (drop already counted) when it gives up. */
+    private int claim(int span) {
+        int index = tryClaim(span);
+        return index >= 0 ? index : overflow.claimWhenFull(this, span);
+    }
+
+    /**
+     * Consumer thread only: hands whole records, oldest first, to {@code consumer} while their payloads add up to
+     * at most {@code maxBytes}, and frees their space. A record larger than {@code maxBytes} stays in the ring (the
+     * call returns 0 for it), so pass at least {@link #maxEventBytes()} to be sure of progress. Returns the number
+     * of records handed over; 0 when the ring is empty or the next record is still being written.
+     */
+    public int drain(RecordConsumer consumer, int maxBytes) {
+        Objects.requireNonNull(consumer, "consumer");
+        boolean shared = overflow.sharesHead();
+        if (shared) {
+            overflow.ownHeadForConsumer(this);
+        }
+        int records = 0;
+        long head = head();
+        long start = head;
+        try {
+            long bytes = 0;
+            byte[] array = buffer;
+            while (true) {
+                int index = (int) head & mask;
+                int length = RecordLayout.committedLength(array, index);
+                if (length == 0) {
+                    break;
+                }
+                int type = RecordLayout.type(array, index);
+                if (type != RecordLayout.PADDING) {
+                    int payload = length - RecordLayout.HEADER;
+                    if (bytes + payload > maxBytes) {
+                        break;
+                    }
+                    consumer.accept(array, index + RecordLayout.HEADER, payload, LEVELS[type]);
+                    bytes += payload;
+                    records++;
+                }
+                int span = RecordLayout.align(length);
+                head += span;
+                free(index, span, head);
+                if (shared && takeDropRequest()) {
+                    break;
+                }
+            }
+        } finally {
+            if (shared) {
+                releaseHead();
+            }
+            if (head != start) {
+                overflow.afterFree(this, head);
+            }
+        }
+        return records;
+    }
+
+    /**
+     * Consumer thread only: returns {@code true} as soon as a record can be drained, {@code false} when
+     * {@code timeoutNanos} passed or {@link #wakeConsumer()} was called without data. Producers unpark the consumer
+     * only while it sleeps here, so publishing costs no system call when the consumer is busy.
+     *
+     * @throws InterruptedException when the consumer thread is interrupted while waiting
+     */
+    public boolean awaitData(long timeoutNanos) throws InterruptedException {
+        return awaitCommitted(timeoutNanos);
+    }
+
+    /** Makes a pending or the next {@link #awaitData} return at once, e.g. for flush or stop. Any thread. */
+    public void wakeConsumer() {
+        wake();
+    }
+
+    /** Bytes claimed and not yet freed, headers and padding included; a snapshot. */
+    public long usedBytes() {
+        return used();
+    }
+
+    /** The ring's size in bytes: the configured capacity rounded up to a power of two. */
+    public int capacity() {
+        return capacity;
+    }
+
+    /** The longest event stored as is; longer events are truncated with a marker to at most this length. */
+    public int maxEventBytes() {
+        return maxEventBytes;
+    }
+
+    /** The policy applied when the ring is full. */
+    public OverflowPolicy overflowPolicy() {
+        return overflow.policy();
+    }
+
+    /** Drops since the previous call, by reason and with first/last drop time; {@code null} when there were none. */
+    public DropReport takeDropReport() {
+        return drops.takeReport();
+    }
+
+    /** Cumulative drop and truncation totals since the ring was built. */
+    public DropCounters drops() {
+        return drops.totals();
+    }
+
+    private static int type(LogLevel level) {
+        return level == null ? LogLevel.INFO.ordinal() : level.ordinal();
+    }
+
+    private static long saturatedNanos(Duration d) {
+        try {
+            return d.toNanos();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /** Configures a {@link RingBuffer}; each setter checks its argument, {@link #build()} checks combinations. */
+    public static final class Builder {
+        static final int MIN_CAPACITY = 4 << 10;
+        static final int MAX_CAPACITY = 1 << 30;
+        static final int DEFAULT_CAPACITY = 32 << 20;
+        static final int DEFAULT_MAX_EVENT_BYTES = 256 << 10;
+        static final int MIN_MAX_EVENT_BYTES = 256;
+
+        private int capacityBytes = DEFAULT_CAPACITY;
+        private int maxEventBytes = -1;
+        private OverflowPolicy overflowPolicy = OverflowPolicy.DROP_NEWEST;
+        private Duration blockTimeout = Duration.ofSeconds(1);
+        private LogLevel discardBelow;
+        private double discardThreshold = 1.0;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /** The ring's size in bytes, 4 KiB to 1 GiB, rounded up to a power of two. Default 32 MiB. */
+        public Builder capacityBytes(int capacityBytes) {
+            if (capacityBytes < MIN_CAPACITY || capacityBytes > MAX_CAPACITY) {
+                throw new IllegalArgumentException("capacityBytes " + capacityBytes
+                        + " is out of range: use 4096 (4 KiB) to 1073741824 (1 GiB)");
+            }
+            this.capacityBytes = capacityBytes;
+            return this;
+        }
+
+        /**
+         * The longest event kept whole, at least 256 and at most capacity / 2 - 8; longer ones are truncated with
+         * a marker. Default: 256 KiB, or capacity / 4 for rings smaller than 1 MiB.
+         */
+        public Builder maxEventBytes(int maxEventBytes) {
+            if (maxEventBytes < MIN_MAX_EVENT_BYTES) {
+                throw new IllegalArgumentException("maxEventBytes " + maxEventBytes
+                        + " is too small: use at least " + MIN_MAX_EVENT_BYTES);
+            }
+            this.maxEventBytes = maxEventBytes;
+            return this;
+        }
+
+        /** What publishing does when the ring is full. Default {@link OverflowPolicy#DROP_NEWEST}. */
+        public Builder overflowPolicy(OverflowPolicy overflowPolicy) {
+            this.overflowPolicy = Objects.requireNonNull(overflowPolicy,
+                    "overflowPolicy must not be null: use DROP_NEWEST, DROP_OLDEST or BLOCK");
+            return this;
+        }
+
+        /** How long a producer waits for room under {@link OverflowPolicy#BLOCK}. Default 1 second. */
+        public Builder blockTimeout(Duration blockTimeout) {
+            Objects.requireNonNull(blockTimeout, "blockTimeout must not be null: use e.g. Duration.ofSeconds(1)");
+            if (blockTimeout.isNegative()) {
+                throw new IllegalArgumentException("blockTimeout " + blockTimeout
+                        + " is negative: use zero or a positive duration");
+            }
+            this.blockTimeout = blockTimeout;
+            return this;
+        }
+
+        /**
+         * Discards events whose level is below {@code level} while the ring is more than {@code fillThreshold}
+         * full, e.g. {@code discardBelow(LogLevel.INFO, 0.8)} drops TRACE and DEBUG once 80% is in use. Off by
+         * default.
+         */
+        public Builder discardBelow(LogLevel level, double fillThreshold) {
+            Objects.requireNonNull(level, "discardBelow level must not be null: use e.g. LogLevel.INFO");
+            if (!(fillThreshold > 0.0 && fillThreshold < 1.0)) {
+                throw new IllegalArgumentException("discardBelow fillThreshold " + fillThreshold
+                        + " is out of range: use a fraction above 0 and below 1, e.g. 0.8 for 80% full");
+            }
+            this.discardBelow = level;
+            this.discardThreshold = fillThreshold;
+            return this;
+        }
+
+        /** The clock that timestamps drops in {@link DropReport}s. Default {@link Clock#systemUTC()}. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock must not be null");
+            return this;
+        }
+
+        /**
+         * Builds the ring, allocating its whole array now.
+         *
+         * @throws IllegalArgumentException when maxEventBytes does not fit twice in the ring
+         */
+        public RingBuffer build() {
+            int capacity = Integer.highestOneBit(capacityBytes - 1) << 1;
+            int maxAllowed = capacity / 2 - RecordLayout.HEADER;
+            int maxEvent = maxEventBytes > 0 ? maxEventBytes : Math.min(DEFAULT_MAX_EVENT_BYTES, capacity / 4);
+            if (maxEvent > maxAllowed) {
+                throw new IllegalArgumentException("maxEventBytes " + maxEvent + " is too large for capacityBytes "
+                        + capacity + ": use at most capacityBytes / 2 - 8 = " + maxAllowed
+                        + ", or raise capacityBytes");
+            }
+            return new RingBuffer(this, capacity, maxEvent);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.github.osslog.core.metrics;
+
+import java.util.Map;
+
+/**
+ * The counters of one pipeline as JMX shows them, under {@code io.github.osslog:type=Pipeline,name=<name>}. All
+ * counts are cumulative since the pipeline was created.
+ */
+public interface PipelineMXBean {
+    /** Events the buffer took (including truncated ones). */
+    long getEventsAccepted();
+
+    /** Events that exceeded the maximum event size and were shipped truncated. */
+    long getEventsTruncated();
+
+    /** Events dropped, all reasons together. */
+    long getEventsDropped();
+
+    /** Events dropped by reason (buffer full, level discard, ...). */
+    Map<String, Long> getEventsDroppedByReason();
+
+    /** Events in batches the store rejected for good (counted by error code in {@link #getFailuresByCode()}). */
+    long getEventsFailed();
+
+    /** Encoded bytes the buffer took. */
+    long getBytesEncoded();
+
+    /** Events confirmed stored. */
+    long getEventsShipped();
+
+    /** Bytes confirmed stored (after compression). */
+    long getBytesShipped();
+
+    /** Appends that landed. */
+    long getAppends();
+
+    /** Store calls repeated after a failure. */
+    long getRetries();
+
+    /** Appends whose response was lost but which reconciliation proved had landed. */
+    long getReconciledLostResponses();
+
+    /** Moves to a new object key (time, size, not appendable, foreign writer). */
+    long getRollovers();
+
+    /** Appends or objects whose CRC-64 differed from the one computed locally. */
+    long getCrcMismatches();
+
+    /** Failed store calls by error code ({@code IOException} for ambiguous ones). */
+    Map<String, Long> getFailuresByCode();
+
+    /** Bytes waiting in the buffer. */
+    long getBufferBytesInUse();
+
+    /** The object key appends currently go to, or empty before the first append. */
+    String getCurrentObjectKey();
+
+    /** The last error, with its time, or empty. */
+    String getLastError();
+}

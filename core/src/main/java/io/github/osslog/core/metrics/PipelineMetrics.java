@@ -1,0 +1,202 @@
+package io.github.osslog.core.metrics;
+
+import java.time.Clock;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * The counters of one pipeline (DESIGN §7): read them through the getters or JMX; the pipeline records into them.
+ * Thread-safe: producers record from application threads, the shipper from its own.
+ */
+public final class PipelineMetrics implements PipelineMXBean {
+    private final Clock clock;
+    private final LongSupplier bufferBytes;
+    private final Supplier<Map<String, Long>> bufferDrops;
+    private final LongAdder accepted = new LongAdder();
+    private final LongAdder truncated = new LongAdder();
+    private final LongAdder bytesEncoded = new LongAdder();
+    private final Map<String, LongAdder> ownDrops = new ConcurrentHashMap<>();
+    private final AtomicLong shipped = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong bytesShipped = new AtomicLong();
+    private final AtomicLong appends = new AtomicLong();
+    private final AtomicLong retries = new AtomicLong();
+    private final AtomicLong reconciled = new AtomicLong();
+    private final AtomicLong rollovers = new AtomicLong();
+    private final AtomicLong crcMismatches = new AtomicLong();
+    private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
+    private volatile String currentKey = "";
+    private volatile String lastError = "";
+
+    /**
+     * @param bufferBytes reads the bytes in use in the buffer
+     * @param bufferDrops reads the buffer's cumulative drop counts by reason
+     */
+    public PipelineMetrics(Clock clock, LongSupplier bufferBytes, Supplier<Map<String, Long>> bufferDrops) {
+        this.clock = clock;
+        this.bufferBytes = bufferBytes;
+        this.bufferDrops = bufferDrops;
+    }
+
+    // Recording methods: called by the pipeline only.
+
+    public void eventAccepted(int bytes, boolean wasTruncated) {
+        accepted.increment();
+        bytesEncoded.add(bytes);
+        if (wasTruncated) {
+            truncated.increment();
+        }
+    }
+
+    /** An event the pipeline itself turned away (the buffer counts its own drops). */
+    public void eventDropped(String reason) {
+        ownDrops.computeIfAbsent(reason, r -> new LongAdder()).increment();
+    }
+
+    public void batchShipped(int events, long bytes) {
+        shipped.addAndGet(events);
+        bytesShipped.addAndGet(bytes);
+    }
+
+    public void eventsFailed(int events) {
+        failed.addAndGet(events);
+    }
+
+    public void append() {
+        appends.incrementAndGet();
+    }
+
+    public void retry() {
+        retries.incrementAndGet();
+    }
+
+    public void reconciledLostResponse() {
+        reconciled.incrementAndGet();
+    }
+
+    public void rollover() {
+        rollovers.incrementAndGet();
+    }
+
+    public void crcMismatch() {
+        crcMismatches.incrementAndGet();
+    }
+
+    /** Counts a failed store call under {@code code} and remembers {@code message} as the last error. */
+    public void failure(String code, String message) {
+        failures.computeIfAbsent(code, c -> new LongAdder()).increment();
+        lastError = clock.instant() + " " + message;
+    }
+
+    public void currentKey(String key) {
+        currentKey = key;
+    }
+
+    @Override
+    public long getEventsAccepted() {
+        return accepted.sum();
+    }
+
+    @Override
+    public long getEventsTruncated() {
+        return truncated.sum();
+    }
+
+    @Override
+    public long getEventsDropped() {
+        long total = 0;
+        for (long n : getEventsDroppedByReason().values()) {
+            total += n;
+        }
+        return total;
+    }
+
+    @Override
+    public Map<String, Long> getEventsDroppedByReason() {
+        Map<String, Long> all = new TreeMap<>(bufferDrops.get());
+        ownDrops.forEach((reason, n) -> all.merge(reason, n.sum(), Long::sum));
+        all.values().removeIf(n -> n == 0);
+        return Collections.unmodifiableMap(all);
+    }
+
+    @Override
+    public long getEventsFailed() {
+        return failed.get();
+    }
+
+    @Override
+    public long getBytesEncoded() {
+        return bytesEncoded.sum();
+    }
+
+    @Override
+    public long getEventsShipped() {
+        return shipped.get();
+    }
+
+    @Override
+    public long getBytesShipped() {
+        return bytesShipped.get();
+    }
+
+    @Override
+    public long getAppends() {
+        return appends.get();
+    }
+
+    @Override
+    public long getRetries() {
+        return retries.get();
+    }
+
+    @Override
+    public long getReconciledLostResponses() {
+        return reconciled.get();
+    }
+
+    @Override
+    public long getRollovers() {
+        return rollovers.get();
+    }
+
+    @Override
+    public long getCrcMismatches() {
+        return crcMismatches.get();
+    }
+
+    @Override
+    public Map<String, Long> getFailuresByCode() {
+        Map<String, Long> all = new TreeMap<>();
+        failures.forEach((code, n) -> all.put(code, n.sum()));
+        return Collections.unmodifiableMap(all);
+    }
+
+    @Override
+    public long getBufferBytesInUse() {
+        return bufferBytes.getAsLong();
+    }
+
+    @Override
+    public String getCurrentObjectKey() {
+        return currentKey;
+    }
+
+    @Override
+    public String getLastError() {
+        return lastError;
+    }
+
+    @Override
+    public String toString() {
+        return "PipelineMetrics{accepted=" + getEventsAccepted() + ", shipped=" + getEventsShipped()
+                + ", dropped=" + getEventsDroppedByReason() + ", failed=" + getEventsFailed()
+                + ", appends=" + getAppends() + ", retries=" + getRetries() + ", rollovers=" + getRollovers()
+                + ", bufferBytesInUse=" + getBufferBytesInUse() + '}';
+    }
+}

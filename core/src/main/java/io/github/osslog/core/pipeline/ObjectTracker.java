@@ -1,0 +1,119 @@
+package io.github.osslog.core.pipeline;
+
+import io.github.osslog.core.InternalLogger;
+import io.github.osslog.core.metrics.PipelineMetrics;
+import io.github.osslog.core.naming.ObjectRouter;
+import io.github.osslog.core.naming.ObjectState;
+import io.github.osslog.core.naming.ObjectStates;
+import io.github.osslog.core.store.AppendableStore;
+import io.github.osslog.core.store.ObjectInfo;
+import io.github.osslog.core.store.ObjectType;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Knows which object a batch goes to and that object's state: routes by the key pattern, learns unknown keys with
+ * a HEAD (continuing an appendable object, rolling past anything else), and rolls on time, size, append count or
+ * when told to. Not thread-safe: confined to the shipper thread.
+ */
+final class ObjectTracker {
+    private static final int REMEMBERED_KEYS = 64;
+    private static final Duration IDLE_KEY = Duration.ofHours(1);
+
+    private final AppendableStore store;
+    private final ObjectRouter router;
+    private final ObjectStates states;
+    private final long maxObjectSize;
+    private final long maxAppends;
+    private final PipelineMetrics metrics;
+    private final InternalLogger logger;
+    private String currentKey;
+
+    ObjectTracker(PipelineConfig config, AppendableStore store, PipelineMetrics metrics, InternalLogger logger) {
+        this.store = store;
+        this.router = new ObjectRouter(config.objectKeyPattern());
+        this.states = new ObjectStates(REMEMBERED_KEYS, IDLE_KEY, config.clock());
+        this.maxObjectSize = Math.min(config.maxObjectSize(), store.limits().maxObjectSize());
+        this.maxAppends = store.limits().maxAppendsPerObject();
+        this.metrics = metrics;
+        this.logger = logger;
+    }
+
+    /**
+     * The object for a batch of {@code len} bytes cut at {@code cutTime}; counts a rollover when the time part of
+     * the key moved on, and rolls first when the batch would make the object too large or take too many appends.
+     */
+    ObjectState objectFor(Instant cutTime, int len) throws IOException {
+        String key = router.keyFor(cutTime);
+        if (currentKey != null && !key.equals(currentKey)) {
+            metrics.rollover();
+        }
+        ObjectState state = learn(key, cutTime);
+        while (state.position() > 0 && (state.position() + len > maxObjectSize || state.appends() >= maxAppends)) {
+            roll(cutTime);
+            state = learn(currentKey, cutTime);
+        }
+        return state;
+    }
+
+    /** Leaves the current object for the next index; the next {@link #objectFor} learns the new key. */
+    void roll(Instant cutTime) {
+        states.forget(currentKey);
+        metrics.rollover();
+        enter(router.roll(cutTime));
+    }
+
+    /**
+     * The state of {@code key}, learned with a HEAD when unknown. An existing object with a later index after it is
+     * skipped (after a restart the pipeline resumes at the last object, never writing behind a newer one); the last
+     * one is continued when it is appendable, else rolled past.
+     */
+    private ObjectState learn(String key, Instant cutTime) throws IOException {
+        String candidate = key;
+        ObjectInfo peeked = null;
+        while (true) {
+            ObjectState known = states.get(candidate);
+            if (known != null) {
+                enter(candidate);
+                return known;
+            }
+            ObjectInfo info = peeked != null ? peeked : store.head(candidate);
+            peeked = null;
+            if (info != null) {
+                peeked = store.head(router.peekNext(cutTime));
+                if (peeked != null) {
+                    candidate = router.roll(cutTime);
+                    continue;
+                }
+            }
+            ObjectState learned = null;
+            if (info == null) {
+                learned = ObjectState.fresh(candidate);
+            } else if (info.type() != ObjectType.APPENDABLE) {
+                logger.warn("Object '" + candidate + "' is a " + info.type() + " object, not appendable:"
+                        + " rolling past it");
+            } else if (maxAppends != Long.MAX_VALUE) {
+                logger.info("Object '" + candidate + "' exists and the store caps appends per object, which a HEAD"
+                        + " cannot count: rolling past it");
+            } else {
+                learned = ObjectState.existing(candidate, info);
+                logger.info("Continuing object '" + candidate + "' at position " + learned.position());
+            }
+            if (learned != null) {
+                states.put(learned);
+                enter(candidate);
+                return learned;
+            }
+            metrics.rollover();
+            candidate = router.roll(cutTime);
+        }
+    }
+
+    private void enter(String key) {
+        if (!key.equals(currentKey)) {
+            currentKey = key;
+            metrics.currentKey(key);
+        }
+    }
+}

@@ -1,0 +1,249 @@
+package io.github.osslog.core.pipeline;
+
+import io.github.osslog.core.InternalLogger;
+import io.github.osslog.core.buffer.DropCounters;
+import io.github.osslog.core.buffer.EventWriter;
+import io.github.osslog.core.buffer.LogLevel;
+import io.github.osslog.core.buffer.PublishResult;
+import io.github.osslog.core.buffer.RingBuffer;
+import io.github.osslog.core.metrics.JmxRegistration;
+import io.github.osslog.core.metrics.PipelineMetrics;
+import io.github.osslog.core.store.AppendableStore;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongSupplier;
+
+/**
+ * The entry point for adapters: application threads {@link #publish} encoded events into a bounded buffer, one
+ * shipper thread appends them in batches to the store (DESIGN §2). {@link #start()} never waits for the store;
+ * {@link #stop(Duration)} never waits past its budget. Thread-safe.
+ */
+public final class Pipeline {
+    static final String DROP_STOPPED = "pipeline stopped";
+    static final String DROP_SELF = "logged by the shipper thread";
+
+    private final PipelineConfig config;
+    private final InternalLogger logger;
+    private final RingBuffer ring;
+    private final PipelineMetrics metrics;
+    private final Shipper shipper;
+    private final LongSupplier nanoTime;
+    private final Thread thread;
+    private final ThreadLocal<CountingWriter> writers = ThreadLocal.withInitial(CountingWriter::new);
+    private final Object lifecycle = new Object();
+    private volatile boolean stopped;
+    private boolean started;
+    private JmxRegistration jmx;
+    private ShutdownReport report;
+
+    private Pipeline(PipelineConfig config, AppendableStore store, InternalLogger logger, Sleeper sleeper,
+            LongSupplier nanoTime) {
+        this.config = config;
+        this.logger = logger;
+        this.nanoTime = nanoTime;
+        RingBuffer.Builder rb = RingBuffer.builder().capacityBytes(config.bufferSize())
+                .maxEventBytes(config.maxEventSize()).overflowPolicy(config.overflowPolicy())
+                .blockTimeout(config.blockTimeout()).clock(config.clock());
+        if (config.discardLevel() != null) {
+            rb.discardBelow(config.discardLevel(), config.discardThreshold());
+        }
+        this.ring = rb.build();
+        this.metrics = new PipelineMetrics(config.clock(), ring::usedBytes, () -> dropsByReason(ring.drops()));
+        Backoff backoff = new Backoff(config.initialBackoff(), config.maxBackoff(),
+                () -> ThreadLocalRandom.current().nextDouble());
+        AppendEngine engine = new AppendEngine(config, store, backoff, sleeper, nanoTime, metrics, logger);
+        this.shipper = new Shipper(config, ring, engine, metrics, logger, nanoTime);
+        this.thread = new Thread(shipper, "osslog-shipper-" + config.name());
+        thread.setDaemon(true);
+    }
+
+    /**
+     * Creates a stopped pipeline; nothing touches the store until {@link #start()}.
+     *
+     * @throws IllegalArgumentException when {@code maxObjectSize} exceeds what the store allows
+     */
+    public static Pipeline create(PipelineConfig config, AppendableStore store, InternalLogger logger) {
+        return create(config, store, logger, new WakeableSleeper(), System::nanoTime);
+    }
+
+    static Pipeline create(PipelineConfig config, AppendableStore store, InternalLogger logger, Sleeper sleeper,
+            LongSupplier nanoTime) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(logger, "logger");
+        long storeMax = store.limits().maxObjectSize();
+        if (config.maxObjectSize() > storeMax) {
+            throw new IllegalArgumentException("maxObjectSize (" + Sizes.format(config.maxObjectSize())
+                    + ") exceeds the store's limit (" + Sizes.format(storeMax) + ")");
+        }
+        return new Pipeline(config, store, logger, sleeper, nanoTime);
+    }
+
+    /** Starts the shipper thread and registers the JMX MBean; returns at once. Idempotent. */
+    public void start() {
+        synchronized (lifecycle) {
+            if (started || stopped) {
+                return;
+            }
+            started = true;
+            jmx = JmxRegistration.register(config.name(), metrics, logger);
+            thread.start();
+        }
+    }
+
+    /**
+     * Publishes a copy of {@code data[off, off + len)} (a null {@code data} is an empty event). Never blocks, except
+     * under {@code BLOCK} overflow policy for at most the block timeout; never throws for a full buffer.
+     */
+    public PublishResult publish(byte[] data, int off, int len, LogLevel level) {
+        if (refused()) {
+            return PublishResult.DROPPED;
+        }
+        PublishResult result = ring.publish(data, off, len, level);
+        if (result != PublishResult.DROPPED) {
+            metrics.eventAccepted(Math.min(data == null ? 0 : len, config.maxEventSize()),
+                    result == PublishResult.TRUNCATED);
+        }
+        return result;
+    }
+
+    /**
+     * Lets {@code writer} encode an event of at most {@code maxLen} bytes straight into the buffer. Events the
+     * writer cannot fit are the adapter's to handle: use {@link #publish(byte[], int, int, LogLevel)} for events
+     * that may exceed the maximum event size, so they are truncated with a marker.
+     */
+    public PublishResult publish(EventWriter writer, int maxLen, LogLevel level) {
+        if (refused()) {
+            return PublishResult.DROPPED;
+        }
+        CountingWriter counting = writers.get();
+        counting.delegate = writer;
+        counting.written = 0;
+        try {
+            PublishResult result = ring.publish(writer == null ? null : counting, maxLen, level);
+            if (result != PublishResult.DROPPED) {
+                metrics.eventAccepted(counting.written, false);
+            }
+            return result;
+        } finally {
+            counting.delegate = null;
+        }
+    }
+
+    /**
+     * Refuses events after stop, and events logged by the shipper thread itself (e.g. an HTTP library's own
+     * logging routed back to this appender): shipping them would make more of them, and under the BLOCK policy the
+     * shipper would wait for room only it can make.
+     */
+    private boolean refused() {
+        if (stopped) {
+            metrics.eventDropped(DROP_STOPPED);
+            return true;
+        }
+        if (Thread.currentThread() == thread) {
+            metrics.eventDropped(DROP_SELF);
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Waits until every event published before this call has been shipped (or failed for good, or was discarded
+     * by the {@code DROP_OLDEST} policy), at most {@code timeout}. Returns whether that happened in time.
+     */
+    public boolean flush(Duration timeout) {
+        long target = metrics.getEventsAccepted();
+        shipper.requestFlush(target);
+        try {
+            return shipper.awaitSettled(() -> shipper.accountedFor() >= target, timeout.toNanos());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Stops within the configured {@code shutdownTimeout}; see {@link #stop(Duration)}. */
+    public ShutdownReport stop() {
+        return stop(config.shutdownTimeout());
+    }
+
+    /**
+     * Refuses new events, ships what it can within {@code budget}, then ends the shipper thread and unregisters
+     * the MBean. Never waits longer than {@code budget}. Later calls return the first report.
+     */
+    public ShutdownReport stop(Duration budget) {
+        synchronized (lifecycle) {
+            if (report != null) {
+                return report;
+            }
+            long start = nanoTime.getAsLong();
+            stopped = true;
+            shipper.requestStop(start + budget.toNanos());
+            boolean ended = !started;
+            if (started) {
+                ended = join(start + budget.toNanos());
+                if (!ended) {
+                    thread.interrupt();
+                }
+                jmx.close();
+            }
+            long notShipped = metrics.getEventsAccepted() - shipper.accountedFor();
+            report = new ShutdownReport(metrics.getEventsShipped(), notShipped, metrics.getEventsDropped(),
+                    metrics.getEventsFailed(), !ended || notShipped > 0,
+                    Duration.ofNanos(nanoTime.getAsLong() - start));
+            if (notShipped > 0) {
+                logger.warn("osslog pipeline '" + config.name() + "' stopped with " + notShipped
+                        + " events not shipped (budget " + budget + ")");
+            }
+            return report;
+        }
+    }
+
+    /** The pipeline's counters, also registered with JMX while it runs. */
+    public PipelineMetrics metrics() {
+        return metrics;
+    }
+
+    /** The settings this pipeline was created with. */
+    public PipelineConfig config() {
+        return config;
+    }
+
+    private boolean join(long deadline) {
+        try {
+            long remaining = deadline - nanoTime.getAsLong();
+            while (thread.isAlive() && remaining > 0) {
+                thread.join(Math.max(1, remaining / 1_000_000L));
+                remaining = deadline - nanoTime.getAsLong();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return !thread.isAlive();
+    }
+
+    private static Map<String, Long> dropsByReason(DropCounters d) {
+        Map<String, Long> byReason = new TreeMap<>();
+        byReason.put("buffer full", d.droppedNewest());
+        byReason.put("oldest discarded", d.droppedOldest());
+        byReason.put("block timeout", d.blockTimeouts());
+        byReason.put("level discard", d.levelDiscards());
+        return byReason;
+    }
+
+    /** Remembers how many bytes the adapter's writer wrote, without allocating per event. */
+    private static final class CountingWriter implements EventWriter {
+        EventWriter delegate;
+        int written;
+
+        @Override
+        public int write(ByteBuffer target) {
+            written = delegate.write(target);
+            return written;
+        }
+    }
+}

@@ -1,0 +1,393 @@
+package io.github.osslog.core.pipeline;
+
+import io.github.osslog.core.buffer.LogLevel;
+import io.github.osslog.core.buffer.OverflowPolicy;
+import io.github.osslog.core.naming.KeyPattern;
+import io.github.osslog.core.naming.LocalIdentity;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * The settings of one pipeline (see docs/pipeline-config.md). Immutable and thread-safe; build it with
+ * {@link #builder()}, which checks each value when it is set and their combinations in {@link Builder#build()}.
+ * Every error message names the setting.
+ */
+public final class PipelineConfig {
+    /** OSS's limit for an appendable object, and so the largest {@code maxObjectSize}. */
+    public static final long MAX_OBJECT_SIZE_LIMIT = 5L << 30;
+    static final String DEFAULT_KEY_PATTERN = "logs/%d{yyyy-MM-dd}/%host-%pid-%i.log";
+
+    private final String name;
+    private final int bufferSize;
+    private final int maxEventSize;
+    private final int batchMaxBytes;
+    private final Duration flushInterval;
+    private final OverflowPolicy overflowPolicy;
+    private final Duration blockTimeout;
+    private final LogLevel discardLevel;
+    private final double discardThreshold;
+    private final long maxObjectSize;
+    private final KeyPattern keyPattern;
+    private final ZoneId timeZone;
+    private final Compression compression;
+    private final Map<String, String> creationHeaders;
+    private final Duration initialBackoff;
+    private final Duration maxBackoff;
+    private final Duration shutdownTimeout;
+    private final Clock clock;
+
+    private PipelineConfig(Builder b, KeyPattern keyPattern, Map<String, String> creationHeaders) {
+        this.name = b.name;
+        this.bufferSize = b.bufferSize;
+        this.maxEventSize = b.maxEventSize;
+        this.batchMaxBytes = b.batchMaxBytes;
+        this.flushInterval = b.flushInterval;
+        this.overflowPolicy = b.overflowPolicy;
+        this.blockTimeout = b.blockTimeout;
+        this.discardLevel = b.discardLevel;
+        this.discardThreshold = b.discardThreshold;
+        this.maxObjectSize = b.maxObjectSize;
+        this.keyPattern = keyPattern;
+        this.timeZone = b.timeZone;
+        this.compression = b.compression;
+        this.creationHeaders = creationHeaders;
+        this.initialBackoff = b.initialBackoff;
+        this.maxBackoff = b.maxBackoff;
+        this.shutdownTimeout = b.shutdownTimeout;
+        this.clock = b.clock;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The pipeline's name, used for its thread ({@code osslog-shipper-<name>}) and its JMX MBean. */
+    public String name() {
+        return name;
+    }
+
+    /** The ring buffer's capacity in bytes. */
+    public int bufferSize() {
+        return bufferSize;
+    }
+
+    /** The largest event in bytes; longer events are truncated with a marker. */
+    public int maxEventSize() {
+        return maxEventSize;
+    }
+
+    /** A batch is cut when it reaches this many bytes (before compression). */
+    public int batchMaxBytes() {
+        return batchMaxBytes;
+    }
+
+    /** A batch is cut at the latest this long after its first event. */
+    public Duration flushInterval() {
+        return flushInterval;
+    }
+
+    /** What publishing does when the buffer is full. */
+    public OverflowPolicy overflowPolicy() {
+        return overflowPolicy;
+    }
+
+    /** How long a producer waits for room under {@link OverflowPolicy#BLOCK}. */
+    public Duration blockTimeout() {
+        return blockTimeout;
+    }
+
+    /** Events below this level are discarded once the buffer is {@link #discardThreshold()} full; null: never. */
+    public LogLevel discardLevel() {
+        return discardLevel;
+    }
+
+    /** The buffer fill fraction above which events below {@link #discardLevel()} are discarded. */
+    public double discardThreshold() {
+        return discardThreshold;
+    }
+
+    /** An object rolls to the next index before an append would make it larger than this. */
+    public long maxObjectSize() {
+        return maxObjectSize;
+    }
+
+    public KeyPattern objectKeyPattern() {
+        return keyPattern;
+    }
+
+    public ZoneId timeZone() {
+        return timeZone;
+    }
+
+    public Compression compression() {
+        return compression;
+    }
+
+    /** Headers sent with the append that creates an object (names as given, case-insensitive map). */
+    public Map<String, String> creationHeaders() {
+        return creationHeaders;
+    }
+
+    public Duration initialBackoff() {
+        return initialBackoff;
+    }
+
+    public Duration maxBackoff() {
+        return maxBackoff;
+    }
+
+    /** The budget {@code Pipeline.stop()} uses when no other is given. */
+    public Duration shutdownTimeout() {
+        return shutdownTimeout;
+    }
+
+    /** The clock for object key dates and drop notices. */
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public String toString() {
+        return "PipelineConfig{name=" + name + ", bufferSize=" + Sizes.format(bufferSize)
+                + ", maxEventSize=" + Sizes.format(maxEventSize) + ", batchMaxBytes=" + Sizes.format(batchMaxBytes)
+                + ", flushInterval=" + flushInterval + ", overflowPolicy=" + overflowPolicy
+                + (overflowPolicy == OverflowPolicy.BLOCK ? ", blockTimeout=" + blockTimeout : "")
+                + (discardLevel != null ? ", discardLevel=" + discardLevel + ", discardThreshold=" + discardThreshold
+                        : "")
+                + ", maxObjectSize=" + Sizes.format(maxObjectSize)
+                + ", objectKeyPattern=" + keyPattern + ", timeZone=" + timeZone + ", compression=" + compression
+                + ", creationHeaders=" + creationHeaders.keySet() + ", initialBackoff=" + initialBackoff
+                + ", maxBackoff=" + maxBackoff + ", shutdownTimeout=" + shutdownTimeout + '}';
+    }
+
+    /** Collects and checks settings; not thread-safe. */
+    public static final class Builder {
+        private String name = "osslog";
+        private int bufferSize = 32 << 20;
+        private int maxEventSize = 256 << 10;
+        private int batchMaxBytes = 4 << 20;
+        private Duration flushInterval = Duration.ofSeconds(1);
+        private OverflowPolicy overflowPolicy = OverflowPolicy.DROP_NEWEST;
+        private Duration blockTimeout = Duration.ofSeconds(1);
+        private LogLevel discardLevel;
+        private double discardThreshold = 0.8;
+        private long maxObjectSize = 1L << 30;
+        private String objectKeyPattern;
+        private final Map<String, String> keyValues = new TreeMap<>();
+        private ZoneId timeZone = ZoneOffset.UTC;
+        private Compression compression = Compression.NONE;
+        private final Map<String, String> creationHeaders = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        private Duration initialBackoff = Duration.ofMillis(100);
+        private Duration maxBackoff = Duration.ofSeconds(30);
+        private Duration shutdownTimeout = Duration.ofSeconds(10);
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /** Letters, digits, '.', '_' and '-', at most 64 characters; default {@code osslog}. */
+        public Builder name(String name) {
+            if (name == null || !name.matches("[A-Za-z0-9._-]{1,64}")) {
+                throw new IllegalArgumentException("name '" + name
+                        + "' is invalid: use 1-64 letters, digits, '.', '_' or '-'");
+            }
+            this.name = name;
+            return this;
+        }
+
+        /** Ring buffer capacity in bytes, 4KB to 1GB; default 32MB. */
+        public Builder bufferSize(int bytes) {
+            this.bufferSize = checkRange("bufferSize", bytes, 4 << 10, 1 << 30);
+            return this;
+        }
+
+        /** Largest event in bytes, 256 bytes to 64MB; longer events are truncated with a marker. Default 256KB. */
+        public Builder maxEventSize(int bytes) {
+            this.maxEventSize = checkRange("maxEventSize", bytes, 256, 64 << 20);
+            return this;
+        }
+
+        /** Batch size in bytes that triggers an append, 256 bytes to 512MB; default 4MB. */
+        public Builder batchMaxBytes(int bytes) {
+            this.batchMaxBytes = checkRange("batchMaxBytes", bytes, 256, 512 << 20);
+            return this;
+        }
+
+        /** Longest time a batch waits before it is appended, 1ms to 1 hour; default 1 second. */
+        public Builder flushInterval(Duration interval) {
+            this.flushInterval = checkDuration("flushInterval", interval, Duration.ofMillis(1), Duration.ofHours(1));
+            return this;
+        }
+
+        /** What publishing does when the buffer is full; default {@link OverflowPolicy#DROP_NEWEST}. */
+        public Builder overflowPolicy(OverflowPolicy policy) {
+            this.overflowPolicy = Objects.requireNonNull(policy,
+                    "overflowPolicy must not be null: use DROP_NEWEST, DROP_OLDEST or BLOCK");
+            return this;
+        }
+
+        /** Longest wait for room under {@link OverflowPolicy#BLOCK}, 0 to 1 minute; default 1 second. */
+        public Builder blockTimeout(Duration timeout) {
+            this.blockTimeout = checkDuration("blockTimeout", timeout, Duration.ZERO, Duration.ofMinutes(1));
+            return this;
+        }
+
+        /** Discard events below {@code level} once the buffer passes {@link #discardThreshold}; null: never. */
+        public Builder discardLevel(LogLevel level) {
+            this.discardLevel = level;
+            return this;
+        }
+
+        /** Buffer fill fraction, above 0 and below 1, past which {@link #discardLevel} applies; default 0.8. */
+        public Builder discardThreshold(double fraction) {
+            if (!(fraction > 0.0 && fraction < 1.0)) {
+                throw new IllegalArgumentException("discardThreshold (" + fraction
+                        + ") must be above 0 and below 1, e.g. 0.8 for 80% full");
+            }
+            this.discardThreshold = fraction;
+            return this;
+        }
+
+        /** Object size at which to roll to the next index, up to 5GB; default 1GB. */
+        public Builder maxObjectSize(long bytes) {
+            if (bytes <= 0 || bytes > MAX_OBJECT_SIZE_LIMIT) {
+                throw new IllegalArgumentException("maxObjectSize (" + Sizes.format(bytes) + ") must be positive and"
+                        + " at most " + Sizes.format(MAX_OBJECT_SIZE_LIMIT) + ", the limit of an appendable object");
+            }
+            this.maxObjectSize = bytes;
+            return this;
+        }
+
+        /**
+         * The object key pattern (docs/object-keys.md); default {@code logs/%d{yyyy-MM-dd}/%host-%pid-%i.log},
+         * with {@code .log.gz} when compressing. Checked in {@link #build()}, once the key values are known.
+         */
+        public Builder objectKeyPattern(String pattern) {
+            if (pattern == null || pattern.trim().isEmpty()) {
+                throw new IllegalArgumentException("objectKeyPattern must not be empty");
+            }
+            this.objectKeyPattern = pattern;
+            return this;
+        }
+
+        /** A value for the {@code %{name}} token; {@code host} and {@code pid} override the detected ones. */
+        public Builder keyValue(String name, String value) {
+            if (name == null || !name.matches("[A-Za-z0-9._-]+")) {
+                throw new IllegalArgumentException("keyValue name '" + name
+                        + "' is invalid: use letters, digits, '.', '_' or '-'");
+            }
+            if (value == null || value.isEmpty()) {
+                throw new IllegalArgumentException("keyValue '" + name + "' must not be empty");
+            }
+            keyValues.put(name, value);
+            return this;
+        }
+
+        /** Time zone of the key pattern's dates; default UTC. */
+        public Builder timeZone(ZoneId zone) {
+            this.timeZone = Objects.requireNonNull(zone, "timeZone must not be null");
+            return this;
+        }
+
+        public Builder compression(Compression compression) {
+            this.compression = Objects.requireNonNull(compression, "compression must not be null");
+            return this;
+        }
+
+        /**
+         * A header for the append that creates each object: {@code Content-Type}, {@code Cache-Control},
+         * {@code Content-Disposition}, {@code Content-Encoding}, {@code Expires}, {@code x-oss-meta-*},
+         * {@code x-oss-object-acl}, {@code x-oss-storage-class}, {@code x-oss-server-side-encryption} or
+         * {@code x-oss-tagging}.
+         */
+        public Builder creationHeader(String name, String value) {
+            CreationHeaders.check(name, value);
+            creationHeaders.put(name, value);
+            return this;
+        }
+
+        /** First retry delay, 1ms to 1 minute; default 100ms. Delays double per failure, with full jitter. */
+        public Builder initialBackoff(Duration delay) {
+            this.initialBackoff = checkDuration("initialBackoff", delay, Duration.ofMillis(1), Duration.ofMinutes(1));
+            return this;
+        }
+
+        /** Longest retry delay, 1ms to 1 hour; default 30 seconds. Also the pace of retries on 403/404. */
+        public Builder maxBackoff(Duration delay) {
+            this.maxBackoff = checkDuration("maxBackoff", delay, Duration.ofMillis(1), Duration.ofHours(1));
+            return this;
+        }
+
+        /** Budget of {@code Pipeline.stop()}, 0 to 10 minutes; default 10 seconds. */
+        public Builder shutdownTimeout(Duration timeout) {
+            this.shutdownTimeout = checkDuration("shutdownTimeout", timeout, Duration.ZERO, Duration.ofMinutes(10));
+            return this;
+        }
+
+        /** The clock for key dates and drop notices (a fake one in tests); default the UTC system clock. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock must not be null");
+            return this;
+        }
+
+        /** Checks the combinations and builds the config. */
+        public PipelineConfig build() {
+            if (batchMaxBytes > bufferSize) {
+                throw new IllegalArgumentException("batchMaxBytes (" + Sizes.format(batchMaxBytes)
+                        + ") must not exceed bufferSize (" + Sizes.format(bufferSize) + ")");
+            }
+            if (maxEventSize > batchMaxBytes) {
+                throw new IllegalArgumentException("maxEventSize (" + Sizes.format(maxEventSize)
+                        + ") must not exceed batchMaxBytes (" + Sizes.format(batchMaxBytes) + ")");
+            }
+            if (maxEventSize > bufferSize / 2 - 8) {
+                throw new IllegalArgumentException("maxEventSize (" + Sizes.format(maxEventSize)
+                        + ") must be at most half of bufferSize (" + Sizes.format(bufferSize) + ") minus 8 bytes");
+            }
+            if (batchMaxBytes > maxObjectSize) {
+                throw new IllegalArgumentException("batchMaxBytes (" + Sizes.format(batchMaxBytes)
+                        + ") must not exceed maxObjectSize (" + Sizes.format(maxObjectSize) + ")");
+            }
+            if (initialBackoff.compareTo(maxBackoff) > 0) {
+                throw new IllegalArgumentException("initialBackoff (" + initialBackoff
+                        + ") must not exceed maxBackoff (" + maxBackoff + ")");
+            }
+            Map<String, String> values = new TreeMap<>();
+            values.put("host", LocalIdentity.hostName());
+            values.put("pid", LocalIdentity.pid());
+            values.putAll(keyValues);
+            String pattern = objectKeyPattern != null ? objectKeyPattern
+                    : compression == Compression.GZIP ? DEFAULT_KEY_PATTERN + ".gz" : DEFAULT_KEY_PATTERN;
+            KeyPattern keys = KeyPattern.compile(pattern, timeZone, values);
+            Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            headers.putAll(creationHeaders);
+            headers.putIfAbsent("Content-Type",
+                    compression == Compression.GZIP ? "application/gzip" : "text/plain; charset=utf-8");
+            return new PipelineConfig(this, keys, Collections.unmodifiableMap(headers));
+        }
+
+        private static int checkRange(String setting, int bytes, int min, int max) {
+            if (bytes < min || bytes > max) {
+                throw new IllegalArgumentException(setting + " (" + Sizes.format(bytes) + ") must be between "
+                        + Sizes.format(min) + " and " + Sizes.format(max));
+            }
+            return bytes;
+        }
+
+        private static Duration checkDuration(String setting, Duration d, Duration min, Duration max) {
+            if (d == null) {
+                throw new IllegalArgumentException(setting + " must not be null");
+            }
+            if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+                throw new IllegalArgumentException(setting + " (" + d + ") must be between " + min + " and " + max);
+            }
+            return d;
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package io.github.osslog.core.pipeline;
+
+import io.github.osslog.core.InternalLogger;
+import io.github.osslog.core.crc.Crc64;
+import io.github.osslog.core.metrics.PipelineMetrics;
+import io.github.osslog.core.naming.ObjectState;
+import io.github.osslog.core.store.AppendResult;
+import io.github.osslog.core.store.ErrorKind;
+import io.github.osslog.core.store.StoreException;
+import java.io.IOException;
+import java.time.Duration;
+
+/**
+ * Counts and reports what happens to batches, once per episode rather than once per retry: the first failure of a
+ * streak is a warning, a configuration error is one error until appends succeed again. Not thread-safe: confined
+ * to the shipper thread.
+ */
+final class ShipStatus {
+    private final PipelineMetrics metrics;
+    private final InternalLogger logger;
+    private final Duration slowRetry;
+    private boolean failing;
+    private boolean configErrorReported;
+
+    ShipStatus(PipelineMetrics metrics, InternalLogger logger, Duration slowRetry) {
+        this.metrics = metrics;
+        this.logger = logger;
+        this.slowRetry = slowRetry;
+    }
+
+    void failed(IOException e, ObjectState state) {
+        String code = e instanceof StoreException ? codeOf((StoreException) e) : "IOException";
+        String where = state == null ? "" : " (object '" + state.key() + "' at " + state.position() + ")";
+        metrics.failure(code, describe(e) + where);
+        boolean configuration = e instanceof StoreException
+                && ((StoreException) e).kind() == ErrorKind.CONFIGURATION;
+        if (configuration && !configErrorReported) {
+            configErrorReported = true;
+            logger.error("The store refused access: " + describe(e) + ". Check the bucket, endpoint, region,"
+                    + " credentials and permissions; osslog keeps buffering and retries about every " + slowRetry, e);
+        } else if (!configuration && !failing) {
+            failing = true;
+            logger.warn("Store call failed" + where + ": " + describe(e) + "; retrying", e);
+        }
+    }
+
+    void shipped(ObjectState state, int events, int len, int failures) {
+        metrics.batchShipped(events, len);
+        if (failing) {
+            failing = false;
+            logger.info("Appends to '" + state.key() + "' succeed again after " + failures + " failed attempts");
+        }
+        if (configErrorReported) {
+            configErrorReported = false;
+            logger.info("The store accepts appends again");
+        }
+    }
+
+    void rejected(StoreException e, int events, int len) {
+        logger.error("The store rejected a batch of " + events + " events (" + len + " bytes) for good: "
+                + describe(e) + "; the batch is dropped and counted as failed", e);
+        metrics.eventsFailed(events);
+    }
+
+    /** The store threw something other than an I/O error: a bug or a key it refuses; retrying cannot help. */
+    void crashed(RuntimeException e, int events, int len) {
+        metrics.failure(e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
+        metrics.eventsFailed(events);
+        logger.error("The store failed unexpectedly on a batch of " + events + " events (" + len + " bytes): " + e
+                + "; the batch is dropped and counted as failed", e);
+    }
+
+    void notAppendable(ObjectState state, StoreException e) {
+        logger.warn("Object '" + state.key() + "' does not accept appends (" + e.code() + "): rolling to a new object");
+    }
+
+    void mismatch(ObjectState state, AppendResult result, long expectedCrc, int len) {
+        metrics.crcMismatch();
+        metrics.failure("CrcMismatch", "append to '" + state.key() + "' at " + state.position());
+        logger.error("Append to '" + state.key() + "' at position " + state.position() + " answered next position "
+                + result.nextPosition() + " and CRC-64 " + (result.hasCrc64() ? Crc64.toUnsigned(result.crc64())
+                : "none") + ", expected " + (state.position() + len) + " and " + Crc64.toUnsigned(expectedCrc)
+                + " (request id " + result.requestId() + "): checking the object");
+    }
+
+    /** A HEAD proved that a batch landed after a doubt about its append. */
+    void landed(ObjectState state, boolean afterMismatch) {
+        if (afterMismatch) {
+            logger.warn("Object '" + state.key() + "' holds exactly the bytes sent: only the append's response was"
+                    + " wrong");
+        } else {
+            metrics.append();
+            metrics.reconciledLostResponse();
+        }
+    }
+
+    /** A HEAD proved that the object is not what this pipeline wrote. */
+    void foreign(ObjectState state, boolean afterMismatch) {
+        if (afterMismatch) {
+            logger.error("Object '" + state.key() + "' does not hold the bytes sent (corrupted or written by someone"
+                    + " else): shipping the batch again to a new object; it may appear damaged in the old one");
+        } else {
+            logger.warn("Another writer changed object '" + state.key() + "' (expected length " + state.position()
+                    + " or that plus this batch): rolling to a new object; osslog never interleaves with a"
+                    + " foreign writer");
+        }
+    }
+
+    private static String codeOf(StoreException e) {
+        return e.code().isEmpty() ? "HTTP " + e.status() : e.code();
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof StoreException) {
+            StoreException s = (StoreException) e;
+            return "HTTP " + s.status() + " " + s.code() + " '" + s.getMessage() + "' (request id " + s.requestId()
+                    + ")";
+        }
+        return e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+}

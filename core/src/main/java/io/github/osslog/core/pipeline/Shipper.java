@@ -1,0 +1,214 @@
+package io.github.osslog.core.pipeline;
+
+import io.github.osslog.core.InternalLogger;
+import io.github.osslog.core.buffer.DropReport;
+import io.github.osslog.core.buffer.LogLevel;
+import io.github.osslog.core.buffer.RecordConsumer;
+import io.github.osslog.core.buffer.RingBuffer;
+import io.github.osslog.core.metrics.PipelineMetrics;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
+
+/**
+ * The shipper thread's work: drains the ring into a reused batch, cuts it at {@code batchMaxBytes} or
+ * {@code flushInterval} (or at once on flush and stop), writes a drop notice after drops, compresses when asked,
+ * and hands the batch to the {@link AppendEngine}. Runs on one thread; {@link #requestFlush(long)},
+ * {@link #requestStop(long)}, {@link #accountedFor()} and {@link #awaitSettled} may be called from any thread.
+ */
+final class Shipper implements Runnable, RecordConsumer {
+    private final RingBuffer ring;
+    private final AppendEngine engine;
+    private final PipelineMetrics metrics;
+    private final InternalLogger logger;
+    private final Clock clock;
+    private final LongSupplier nanoTime;
+    private final int batchMaxBytes;
+    private final int maxEventSize;
+    private final long flushIntervalNanos;
+    private final BatchBuffer batch;
+    private final GzipEncoder gzip;
+    private final AtomicLong flushTarget = new AtomicLong();
+    private final AtomicLong settled = new AtomicLong();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition progress = lock.newCondition();
+    private volatile boolean stopping;
+    private volatile long deadlineNanos;
+
+    Shipper(PipelineConfig config, RingBuffer ring, AppendEngine engine, PipelineMetrics metrics,
+            InternalLogger logger, LongSupplier nanoTime) {
+        this.ring = ring;
+        this.engine = engine;
+        this.metrics = metrics;
+        this.logger = logger;
+        this.clock = config.clock();
+        this.nanoTime = nanoTime;
+        this.batchMaxBytes = config.batchMaxBytes();
+        this.maxEventSize = config.maxEventSize();
+        this.flushIntervalNanos = config.flushInterval().toNanos();
+        this.batch = new BatchBuffer(batchMaxBytes + 256);
+        this.gzip = config.compression() == Compression.GZIP
+                ? new GzipEncoder(batchMaxBytes + batchMaxBytes / 100 + 64) : null;
+    }
+
+    @Override
+    public void run() {
+        try {
+            loop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            logger.error("The osslog shipper thread failed; events are no longer shipped", e);
+        } finally {
+            if (gzip != null) {
+                gzip.close();
+            }
+            signalProgress();
+        }
+    }
+
+    private void loop() throws InterruptedException {
+        long batchStart = 0;
+        while (true) {
+            // Read before fill(): an empty batch then proves that everything published before stop() was drained.
+            boolean stopSeen = stopping;
+            boolean draining = stopSeen || flushOutstanding();
+            boolean wasEmpty = batch.isEmpty();
+            boolean full = fill();
+            if (wasEmpty && !batch.isEmpty()) {
+                batchStart = nanoTime.getAsLong();
+            }
+            boolean aged = !batch.isEmpty() && nanoTime.getAsLong() - batchStart >= flushIntervalNanos;
+            if (!batch.isEmpty() && (full || aged || draining)) {
+                if (!shipBatch()) {
+                    return;
+                }
+                continue;
+            }
+            if (batch.isEmpty()) {
+                signalProgress();
+                if (stopSeen) {
+                    return;
+                }
+            }
+            if (stopping && nanoTime.getAsLong() - deadlineNanos >= 0) {
+                return;
+            }
+            long wait = batch.isEmpty() ? Long.MAX_VALUE : flushIntervalNanos - (nanoTime.getAsLong() - batchStart);
+            ring.awaitData(Math.max(wait, 0));
+        }
+    }
+
+    /**
+     * Drains the ring into the batch; true when the batch cannot take the next record. A drain that hands over
+     * nothing stops at an empty ring, at a record still being written, or at a committed record larger than the
+     * room left: only the last one means the batch is full.
+     */
+    private boolean fill() throws InterruptedException {
+        while (true) {
+            int room = batchMaxBytes - batch.size();
+            if (room <= 0) {
+                return true;
+            }
+            if (batch.isEmpty()) {
+                addDropNotice();
+            }
+            if (ring.drain(this, room) == 0) {
+                return !batch.isEmpty() && room < maxEventSize && ring.awaitData(0);
+            }
+        }
+    }
+
+    @Override
+    public void accept(byte[] buffer, int off, int len, LogLevel level) {
+        batch.addEvent(buffer, off, len);
+    }
+
+    private void addDropNotice() {
+        DropReport report = ring.takeDropReport();
+        if (report != null) {
+            byte[] line = (report.message() + "\n").getBytes(StandardCharsets.UTF_8);
+            batch.addBytes(line, 0, line.length);
+            logger.warn(report.message());
+        }
+    }
+
+    /** Ships the batch; false when it was abandoned (stop deadline or interrupt). */
+    private boolean shipBatch() {
+        int events = batch.events();
+        AppendEngine.Outcome outcome;
+        if (batch.size() == 0) {
+            metrics.batchShipped(events, 0);
+            outcome = AppendEngine.Outcome.SHIPPED;
+        } else if (gzip != null) {
+            int len = gzip.encode(batch.bytes(), 0, batch.size());
+            outcome = engine.ship(gzip.output(), len, events, clock.instant());
+        } else {
+            outcome = engine.ship(batch.bytes(), batch.size(), events, clock.instant());
+        }
+        if (outcome == AppendEngine.Outcome.ABANDONED) {
+            return false;
+        }
+        batch.clear();
+        settled.addAndGet(events);
+        signalProgress();
+        return true;
+    }
+
+    /** Ships without waiting for the flush interval until {@code target} events are accounted for. */
+    void requestFlush(long target) {
+        flushTarget.accumulateAndGet(target, Math::max);
+        ring.wakeConsumer();
+    }
+
+    private boolean flushOutstanding() {
+        long target = flushTarget.get();
+        return target > settled.get() && target > accountedFor();
+    }
+
+    /** Ships what is left, giving up at {@code deadline} ({@code nanoTime} units). */
+    void requestStop(long deadline) {
+        deadlineNanos = deadline;
+        stopping = true;
+        engine.deadline(deadline);
+        ring.wakeConsumer();
+    }
+
+    /**
+     * Events that will not be shipped later: shipped, failed for good, or discarded from the ring by the
+     * {@code DROP_OLDEST} policy.
+     */
+    long accountedFor() {
+        return settled.get() + ring.drops().droppedOldest();
+    }
+
+    /** Waits until {@code done} holds or {@code timeoutNanos} passed; rechecked whenever the shipper progresses. */
+    boolean awaitSettled(BooleanSupplier done, long timeoutNanos) throws InterruptedException {
+        long remaining = timeoutNanos;
+        lock.lock();
+        try {
+            while (!done.getAsBoolean()) {
+                if (remaining <= 0) {
+                    return false;
+                }
+                remaining = progress.awaitNanos(remaining);
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void signalProgress() {
+        lock.lock();
+        try {
+            progress.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package io.github.osslog.core.pipeline;
+
+import java.time.Duration;
+
+/** What {@link Pipeline#stop(Duration)} achieved. Immutable. */
+public final class ShutdownReport {
+    private final long shipped;
+    private final long notShipped;
+    private final long dropped;
+    private final long failed;
+    private final boolean timedOut;
+    private final Duration took;
+
+    ShutdownReport(long shipped, long notShipped, long dropped, long failed, boolean timedOut, Duration took) {
+        this.shipped = shipped;
+        this.notShipped = notShipped;
+        this.dropped = dropped;
+        this.failed = failed;
+        this.timedOut = timedOut;
+        this.took = took;
+    }
+
+    /** Events shipped over the pipeline's life. */
+    public long shipped() {
+        return shipped;
+    }
+
+    /**
+     * Events accepted but not confirmed shipped when stop returned: still in the buffer, or in the batch being
+     * appended when the budget ran out (that append may still land).
+     */
+    public long notShipped() {
+        return notShipped;
+    }
+
+    /** Events dropped over the pipeline's life (buffer full, level discard, ...). */
+    public long dropped() {
+        return dropped;
+    }
+
+    /** Events in batches the store rejected for good. */
+    public long failed() {
+        return failed;
+    }
+
+    /** True when the budget ran out before everything was shipped. */
+    public boolean timedOut() {
+        return timedOut;
+    }
+
+    /** How long stop took. */
+    public Duration took() {
+        return took;
+    }
+
+    @Override
+    public String toString() {
+        return "ShutdownReport{shipped=" + shipped + ", notShipped=" + notShipped + ", dropped=" + dropped
+                + ", failed=" + failed + ", timedOut=" + timedOut + ", took=" + took + '}';
+    }
+}

@@ -1,0 +1,97 @@
+package io.github.osslog.core.buffer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class AwaitDataTest {
+    private static final long LONG_WAIT = TimeUnit.SECONDS.toNanos(30);
+
+    /** Runs awaitData(LONG_WAIT) on a consumer thread and records what it returned or threw. */
+    private static Thread awaitOnConsumerThread(RingBuffer ring, AtomicReference<Object> outcome) {
+        Thread consumer = new Thread(() -> {
+            try {
+                outcome.set(ring.awaitData(LONG_WAIT));
+            } catch (InterruptedException e) {
+                outcome.set(e);
+            }
+        }, "consumer");
+        consumer.start();
+        return consumer;
+    }
+
+    @Test
+    void returnsAtOnceWhenDataIsThere() throws InterruptedException {
+        RingBuffer ring = RingBuffer.builder().capacityBytes(4096).build();
+        ring.publish(new byte[3], 0, 3, LogLevel.INFO);
+        assertTrue(ring.awaitData(LONG_WAIT));
+    }
+
+    @Test
+    void sleepingConsumerWakesOnPublish() throws InterruptedException {
+        RingBuffer ring = RingBuffer.builder().capacityBytes(4096).build();
+        AtomicReference<Object> outcome = new AtomicReference<>();
+        Thread consumer = awaitOnConsumerThread(ring, outcome);
+        TestThreads.awaitParked(consumer);
+        ring.publish(new byte[3], 0, 3, LogLevel.INFO);
+        TestThreads.join(consumer);
+        assertEquals(Boolean.TRUE, outcome.get());
+    }
+
+    @Test
+    void sleepingConsumerWakesOnEventWriterPublish() throws InterruptedException {
+        RingBuffer ring = RingBuffer.builder().capacityBytes(4096).build();
+        AtomicReference<Object> outcome = new AtomicReference<>();
+        Thread consumer = awaitOnConsumerThread(ring, outcome);
+        TestThreads.awaitParked(consumer);
+        ring.publish(target -> 0, 10, LogLevel.INFO);
+        TestThreads.join(consumer);
+        assertEquals(Boolean.TRUE, outcome.get());
+    }
+
+    @Test
+    void wakeConsumerEndsTheWaitWithoutData() throws InterruptedException {
+        RingBuffer ring = RingBuffer.builder().capacityBytes(4096).build();
+        AtomicReference<Object> outcome = new AtomicReference<>();
+        Thread consumer = awaitOnConsumerThread(ring, outcome);
+        TestThreads.awaitParked(consumer);
+        ring.wakeConsumer();
+        TestThreads.join(consumer);
+        assertEquals(Boolean.FALSE, outcome.get());
+    }
+
+    @Test
+    void wakeBeforeTheWaitIsNotLostAndIsConsumedOnce() throws InterruptedException {
+        RingBuffer ring = RingBuffer.builder().capacityBytes(4096).build();
+        ring.wakeConsumer();
+        assertFalse(ring.awaitData(LONG_WAIT));
+        assertFalse(ring.awaitData(TimeUnit.MILLISECONDS.toNanos(1)), "the wake-up was used up");
+    }
+
+    @Test
+    void timesOutWithoutData() throws InterruptedException {
+        RingBuffer ring = RingBuffer.builder().capacityBytes(4096).build();
+        long start = System.nanoTime();
+        assertFalse(ring.awaitData(TimeUnit.MILLISECONDS.toNanos(5)));
+        assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(5));
+        assertFalse(ring.awaitData(0));
+    }
+
+    @Test
+    void interruptEndsTheWait() throws InterruptedException {
+        RingBuffer ring = RingBuffer.builder().capacityBytes(4096).build();
+        AtomicReference<Object> outcome = new AtomicReference<>();
+        Thread consumer = awaitOnConsumerThread(ring, outcome);
+        TestThreads.awaitParked(consumer);
+        consumer.interrupt();
+        TestThreads.join(consumer);
+        assertTrue(outcome.get() instanceof InterruptedException, String.valueOf(outcome.get()));
+        Thread.currentThread().interrupt();
+        assertThrows(InterruptedException.class, () -> ring.awaitData(LONG_WAIT));
+    }
+}

@@ -1,0 +1,40 @@
+package io.github.osslog.core.buffer;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.management.ManagementFactory;
+import org.junit.jupiter.api.Test;
+
+/** The application-thread path must not allocate per event: measured with HotSpot's per-thread allocation counter. */
+class ProducerAllocationTest {
+    private static final int EVENTS = 200_000;
+
+    @Test
+    void publishingAllocatesNothingPerEvent() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        RingBuffer ring = RingBuffer.builder().capacityBytes(1 << 20).build();
+        byte[] event = new byte[100];
+        RecordConsumer discard = (buffer, off, len, level) -> { };
+        EventWriter writer = target -> {
+            target.put(event, 0, 50);
+            return 50;
+        };
+        publishAndDrain(ring, event, writer, discard); // warm up: class loading, ThreadLocal slot, JIT
+        long before = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+        publishAndDrain(ring, event, writer, discard);
+        long allocated = threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
+        // A single allocation per event would be at least 16 bytes x 400,000 publishes; allow for stray JIT/OSR noise.
+        assertTrue(allocated < 64 * 1024, "allocated " + allocated + " bytes for " + 2 * EVENTS + " publishes");
+    }
+
+    private static void publishAndDrain(RingBuffer ring, byte[] event, EventWriter writer, RecordConsumer sink) {
+        for (int i = 0; i < EVENTS; i++) {
+            ring.publish(event, 0, event.length, LogLevel.INFO);
+            ring.publish(writer, 80, LogLevel.DEBUG);
+            if ((i & 1023) == 0) {
+                ring.drain(sink, Integer.MAX_VALUE);
+            }
+        }
+        ring.drain(sink, Integer.MAX_VALUE);
+    }
+}

@@ -1,0 +1,448 @@
+package io.github.osslog.core.pipeline;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.osslog.core.metrics.PipelineMetrics;
+import io.github.osslog.core.store.AppendResult;
+import io.github.osslog.core.store.AppendableStore;
+import io.github.osslog.core.store.ErrorKind;
+import io.github.osslog.core.store.InMemoryStore;
+import io.github.osslog.core.store.ObjectInfo;
+import io.github.osslog.core.store.StoreLimits;
+import io.github.osslog.core.testing.FakeClock;
+import io.github.osslog.core.testing.RecordingLogger;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AppendEngineTest {
+    private static final String K0 = "app/2026-11-24/0.log";
+    private static final String K1 = "app/2026-11-24/1.log";
+    private final FakeClock clock = new FakeClock(Instant.parse("2026-11-24T10:00:00Z"));
+    private final FakeSleeper sleeper = new FakeSleeper();
+    private final RecordingLogger logger = new RecordingLogger();
+    private final PipelineMetrics metrics = new PipelineMetrics(clock, () -> 0, Collections::emptyMap);
+    private InMemoryStore store = new InMemoryStore();
+    private AppendableStore target;
+    private long maxObjectSize = 1L << 30;
+
+    private AppendEngine engine() {
+        PipelineConfig config = PipelineConfig.builder().objectKeyPattern("app/%d/%i.log").clock(clock)
+                .batchMaxBytes(256).maxEventSize(256).maxObjectSize(maxObjectSize)
+                .initialBackoff(Duration.ofMillis(100)).maxBackoff(Duration.ofSeconds(10)).build();
+        return new AppendEngine(config, target != null ? target : store, new Backoff(config.initialBackoff(), config.maxBackoff(), () -> 0.5),
+                sleeper, sleeper::nanoTime, metrics, logger);
+    }
+
+    private static AppendEngine.Outcome ship(AppendEngine engine, String text, Instant at) {
+        byte[] b = text.getBytes(UTF_8);
+        return engine.ship(b, b.length, 1, at);
+    }
+
+    private AppendEngine.Outcome ship(AppendEngine engine, String text) {
+        return ship(engine, text, clock.instant());
+    }
+
+    private String content(String key) {
+        byte[] c = store.content(key);
+        return c == null ? null : new String(c, UTF_8);
+    }
+
+    @Test
+    void appendsInOrderAtTheTrackedPositionWithCreationHeadersOnlyFirst() {
+        AppendEngine engine = engine();
+        assertEquals(AppendEngine.Outcome.SHIPPED, ship(engine, "a\n"));
+        assertEquals(AppendEngine.Outcome.SHIPPED, ship(engine, "b\n"));
+        assertEquals("a\nb\n", content(K0));
+        assertEquals("text/plain; charset=utf-8", store.creationHeaders(K0).get("Content-Type"));
+        assertEquals(2, metrics.getAppends());
+        assertEquals(2, metrics.getEventsShipped());
+        assertEquals(4, metrics.getBytesShipped());
+        assertEquals(K0, metrics.getCurrentObjectKey());
+        assertEquals(1, store.headCalls(), "only the first use of a key HEADs it");
+        assertTrue(sleeper.sleeps().isEmpty());
+    }
+
+    @Test
+    void transientErrorsAreRetriedWithBackoff() {
+        AppendEngine engine = engine();
+        store.failNextAppends(3, ErrorKind.RETRYABLE);
+        assertEquals(AppendEngine.Outcome.SHIPPED, ship(engine, "a\n"));
+        assertEquals("a\n", content(K0));
+        assertEquals(Arrays.asList(50_000_000L, 100_000_000L, 200_000_000L), sleeper.sleeps());
+        assertEquals(3, metrics.getRetries());
+        assertEquals(Long.valueOf(3), metrics.getFailuresByCode().get("InternalError"));
+        assertEquals(1, logger.at("WARN").size(), "one warning per failure streak: " + logger.lines());
+        assertEquals(1, logger.at("INFO").stream().filter(l -> l.contains("succeed again")).count());
+    }
+
+    @Test
+    void throttlingBacksOffHarder() {
+        AppendEngine engine = engine();
+        store.failNextAppends(1, ErrorKind.THROTTLED);
+        ship(engine, "a\n");
+        assertTrue(sleeper.sleeps().get(0) >= 200_000_000L, "sleeps " + sleeper.sleeps());
+        assertEquals("a\n", content(K0));
+    }
+
+    @Test
+    void resetBeforeCommitIsReconciledAsNotLandedAndSentAgain() {
+        AppendEngine engine = engine();
+        ship(engine, "a\n");
+        store.resetNextAppendsBeforeCommit(2);
+        assertEquals(AppendEngine.Outcome.SHIPPED, ship(engine, "b\n"));
+        assertEquals("a\nb\n", content(K0));
+        assertEquals(0, metrics.getReconciledLostResponses());
+        assertEquals(Long.valueOf(2), metrics.getFailuresByCode().get("IOException"));
+    }
+
+    @Test
+    void lostResponseAfterCommitIsProvenLandedAndNotSentAgain() {
+        AppendEngine engine = engine();
+        ship(engine, "a\n");
+        store.dropNextResponsesAfterCommit(1);
+        assertEquals(AppendEngine.Outcome.SHIPPED, ship(engine, "b\n"));
+        assertEquals(AppendEngine.Outcome.SHIPPED, ship(engine, "c\n"));
+        assertEquals("a\nb\nc\n", content(K0));
+        assertEquals(1, metrics.getReconciledLostResponses());
+        assertEquals(3, store.appendCalls(), "the landed batch was not sent twice");
+    }
+
+    @Test
+    void lostResponseOnTheCreatingAppendIsReconciledToo() {
+        AppendEngine engine = engine();
+        store.dropNextResponsesAfterCommit(1);
+        ship(engine, "a\n");
+        ship(engine, "b\n");
+        assertEquals("a\nb\n", content(K0));
+        assertEquals(1, metrics.getReconciledLostResponses());
+    }
+
+    @Test
+    void retryAfterLostResponseThatHitsAConflictIsReconciled() {
+        AppendEngine engine = engine();
+        ship(engine, "a\n");
+        store.dropNextResponsesAfterCommit(1);
+        store.failNextHeads(1);
+        ship(engine, "b\n");
+        assertEquals("a\nb\n", content(K0));
+        assertEquals(1, metrics.getReconciledLostResponses());
+    }
+
+    @Test
+    void foreignWriterMakesTheShipperRollAndShipTheBatchThere() {
+        AppendEngine engine = engine();
+        ship(engine, "a\n");
+        store.foreignAppend(K0, "intruder\n".getBytes(UTF_8));
+        assertEquals(AppendEngine.Outcome.SHIPPED, ship(engine, "b\n"));
+        ship(engine, "c\n");
+        assertEquals("a\nintruder\n", content(K0));
+        assertEquals("b\nc\n", content(K1));
+        assertEquals(1, metrics.getRollovers());
+        assertTrue(logger.at("WARN").stream().anyMatch(l -> l.contains("Another writer")), logger.lines().toString());
+    }
+
+    @Test
+    void foreignWriterDuringALostResponseIsNotMistakenForLanding() {
+        AppendEngine engine = engine();
+        ship(engine, "a\n");
+        store.resetNextAppendsBeforeCommit(1);
+        store.foreignAppend(K0, "b\n".getBytes(UTF_8));
+        store.foreignAppend(K0, "x".getBytes(UTF_8));
+        ship(engine, "b\n");
+        assertEquals("a\nb\nx", content(K0));
+        assertEquals("b\n", content(K1));
+        assertEquals(0, metrics.getReconciledLostResponses());
+    }
+
+    @Test
+    void sameLengthButDifferentBytesFromAForeignWriterIsDetectedByCrc() {
+        AppendEngine engine = engine();
+        ship(engine, "a\n");
+        store.dropNextResponsesAfterCommit(1);
+        ship(engine, "b\n");
+        assertEquals("a\nb\n", content(K0));
+        store.resetNextAppendsBeforeCommit(1);
+        store.foreignAppend(K0, "X\n".getBytes(UTF_8));
+        ship(engine, "c\n");
+        assertEquals("a\nb\nX\n", content(K0), "bytes of the same length as the batch but another CRC");
+        assertEquals("c\n", content(K1));
+    }
+
+    @Test
+    void foreignPutObjectMakesTheShipperRoll() {
+        AppendEngine engine = engine();
+        ship(engine, "a\n");
+        store.foreignPut(K0, "replaced".getBytes(UTF_8));
+        assertEquals(AppendEngine.Outcome.SHIPPED, ship(engine, "b\n"));
+        assertEquals("replaced", content(K0));
+        assertEquals("b\n", content(K1));
+    }
+
+    @Test
+    void fileImmutableMakesTheShipperRoll() {
+        AppendEngine engine = engine();
+        ship(engine, "a\n");
+        store.failNextAppends(1, ErrorKind.NOT_APPENDABLE);
+        ship(engine, "b\n");
+        assertEquals("a\n", content(K0));
+        assertEquals("b\n", content(K1));
+        assertTrue(sleeper.sleeps().isEmpty());
+    }
+
+    @Test
+    void wrongCrcHeaderIsDetectedReportedAndCheckedWithoutDuplicating() {
+        AppendEngine engine = engine();
+        ship(engine, "a\n");
+        store.corruptNextCrcHeaders(1);
+        assertEquals(AppendEngine.Outcome.SHIPPED, ship(engine, "b\n"));
+        ship(engine, "c\n");
+        assertEquals("a\nb\nc\n", content(K0));
+        assertEquals(1, metrics.getCrcMismatches());
+        assertEquals(Long.valueOf(1), metrics.getFailuresByCode().get("CrcMismatch"));
+        assertTrue(logger.at("ERROR").stream().anyMatch(l -> l.contains("CRC-64")), logger.lines().toString());
+        assertEquals(0, metrics.getReconciledLostResponses());
+    }
+
+    @Test
+    void objectThatDoesNotHoldTheBytesSentIsLeftAndTheBatchShippedAgain() {
+        target = new AppendableStore() {
+            @Override
+            public AppendResult append(String key, long position, byte[] data, int off, int len,
+                    Map<String, String> headers) throws IOException {
+                byte[] damaged = Arrays.copyOfRange(data, off, off + len);
+                if (key.equals(K0) && position == 2 && damaged[0] == 'b') {
+                    damaged[0] ^= 1;
+                }
+                return store.append(key, position, damaged, 0, len, headers);
+            }
+
+            @Override
+            public ObjectInfo head(String key) throws IOException {
+                return store.head(key);
+            }
+
+            @Override
+            public StoreLimits limits() {
+                return store.limits();
+            }
+        };
+        AppendEngine engine = engine();
+        ship(engine, "a\n");
+        assertEquals(AppendEngine.Outcome.SHIPPED, ship(engine, "b\n"));
+        assertEquals("a\nc\n", content(K0), "the damaged copy of 'b' stays where it landed");
+        assertEquals("b\n", content(K1));
+        assertEquals(1, metrics.getCrcMismatches());
+        assertTrue(logger.at("ERROR").stream().anyMatch(l -> l.contains("does not hold the bytes sent")));
+    }
+
+    @Test
+    void sizeRolloverHappensBeforeTheObjectWouldPassMaxObjectSize() {
+        maxObjectSize = 256;
+        AppendEngine engine = engine();
+        String hundred = String.join("", Collections.nCopies(99, "x")) + "\n";
+        ship(engine, hundred);
+        ship(engine, hundred);
+        ship(engine, hundred);
+        assertEquals(200, store.content(K0).length);
+        assertEquals(100, store.content(K1).length);
+        assertEquals(1, metrics.getRollovers());
+    }
+
+    @Test
+    void storeCapOnAppendsPerObjectRollsTheKey() {
+        store = new InMemoryStore(new StoreLimits(5L << 30, 2));
+        AppendEngine engine = engine();
+        ship(engine, "a\n");
+        ship(engine, "b\n");
+        ship(engine, "c\n");
+        assertEquals("a\nb\n", content(K0));
+        assertEquals("c\n", content(K1));
+    }
+
+    @Test
+    void existingObjectsAreRolledPastWhenTheStoreCapsAppendsSinceAHeadCannotCountThem() {
+        store = new InMemoryStore(new StoreLimits(5L << 30, 100));
+        ship(engine(), "a\n");
+        ship(engine(), "b\n");
+        assertEquals("a\n", content(K0));
+        assertEquals("b\n", content(K1));
+    }
+
+    @Test
+    void restartRollsPastObjectsThatAreAlreadyFull() {
+        maxObjectSize = 256;
+        byte[] full = new byte[250];
+        store.foreignAppend(K0, full);
+        store.foreignAppend(K1, full);
+        ship(engine(), "a\n" + "x".repeat(20));
+        assertEquals("a\n" + "x".repeat(20), content("app/2026-11-24/2.log"));
+    }
+
+    @Test
+    void restartResumesAtTheLastObjectNeverWritingBehindANewerOne() {
+        AppendEngine first = engine();
+        ship(first, "a\n");
+        store.foreignAppend(K0, "intruder\n".getBytes(UTF_8));
+        ship(first, "b\n");
+        assertEquals("b\n", content(K1));
+        AppendEngine restarted = engine();
+        ship(restarted, "c\n");
+        assertEquals("a\nintruder\n", content(K0), "the object left behind gets nothing more");
+        assertEquals("b\nc\n", content(K1));
+    }
+
+    @Test
+    void repeatedNotAppendableAnswersBackOffAfterAFewQuickRolls() {
+        AppendEngine engine = engine();
+        store.failNextAppends(5, ErrorKind.NOT_APPENDABLE);
+        assertEquals(AppendEngine.Outcome.SHIPPED, ship(engine, "a\n"));
+        assertEquals(2, sleeper.sleeps().size(), "rolls 4 and 5 wait: " + sleeper.sleeps());
+        assertEquals("a\n", content("app/2026-11-24/5.log"));
+    }
+
+    @Test
+    void timeRolloverStartsANewDayAtIndexZero() {
+        AppendEngine engine = engine();
+        ship(engine, "a\n");
+        store.failNextAppends(1, ErrorKind.NOT_APPENDABLE);
+        ship(engine, "b\n");
+        clock.set(Instant.parse("2026-11-25T00:00:01Z"));
+        ship(engine, "c\n");
+        assertEquals("c\n", content("app/2026-11-25/0.log"));
+        assertEquals(2, metrics.getRollovers());
+        assertEquals("app/2026-11-25/0.log", metrics.getCurrentObjectKey());
+    }
+
+    @Test
+    void restartContinuesTheSameObjectAtItsLength() {
+        ship(engine(), "a\n");
+        AppendEngine restarted = engine();
+        ship(restarted, "b\n");
+        ship(restarted, "c\n");
+        assertEquals("a\nb\nc\n", content(K0));
+        assertTrue(logger.at("INFO").stream().anyMatch(l -> l.contains("Continuing object '" + K0 + "' at 2")
+                || l.contains("Continuing object '" + K0 + "' at position 2")), logger.lines().toString());
+    }
+
+    @Test
+    void startRollsPastANormalObject() {
+        store.foreignPut(K0, "normal".getBytes(UTF_8));
+        ship(engine(), "a\n");
+        assertEquals("normal", content(K0));
+        assertEquals("a\n", content(K1));
+    }
+
+    @Test
+    void configurationErrorIsReportedOnceAndRetriedSlowly() {
+        AppendEngine engine = engine();
+        store.failNextAppends(5, ErrorKind.CONFIGURATION);
+        assertEquals(AppendEngine.Outcome.SHIPPED, ship(engine, "a\n"));
+        assertEquals(1, logger.at("ERROR").size(), logger.lines().toString());
+        assertTrue(logger.at("ERROR").get(0).contains("AccessDenied"));
+        for (long s : sleeper.sleeps()) {
+            assertTrue(s >= 5_000_000_000L, "slow retries, every about maxBackoff: " + sleeper.sleeps());
+        }
+        assertEquals(5, sleeper.sleeps().size());
+        assertTrue(logger.at("INFO").stream().anyMatch(l -> l.contains("accepts appends again")));
+        store.failNextAppends(1, ErrorKind.CONFIGURATION);
+        ship(engine, "b\n");
+        assertEquals(2, logger.at("ERROR").size(), "a new episode is reported again");
+    }
+
+    @Test
+    void expiredCredentialsAndClockSkewAreRetriedOnceAtOnce() {
+        AppendEngine engine = engine();
+        store.failNextAppends(1, ErrorKind.CREDENTIALS);
+        ship(engine, "a\n");
+        store.failNextAppends(1, ErrorKind.CLOCK_SKEW);
+        ship(engine, "b\n");
+        assertEquals("a\nb\n", content(K0));
+        assertTrue(sleeper.sleeps().isEmpty());
+        store.failNextAppends(2, ErrorKind.CREDENTIALS);
+        ship(engine, "c\n");
+        assertEquals(1, sleeper.sleeps().size(), "the second failure in a row backs off");
+    }
+
+    @Test
+    void badRequestFailsTheBatchVisibly() {
+        AppendEngine engine = engine();
+        store.failNextAppends(1, ErrorKind.BAD_REQUEST);
+        byte[] batch = "a\nb\n".getBytes(UTF_8);
+        assertEquals(AppendEngine.Outcome.FAILED, engine.ship(batch, batch.length, 2, clock.instant()));
+        assertEquals(2, metrics.getEventsFailed());
+        assertEquals(Long.valueOf(1), metrics.getFailuresByCode().get("InvalidArgument"));
+        assertTrue(logger.at("ERROR").get(0).contains("2 events"));
+        assertNull(content(K0));
+        ship(engine, "c\n");
+        assertEquals("c\n", content(K0));
+    }
+
+    @Test
+    void aStoreThatThrowsUncheckedFailsTheBatchVisiblyAndTheNextOneShips() {
+        boolean[] broken = {true};
+        target = new Delegate(store) {
+            @Override
+            public AppendResult append(String key, long position, byte[] data, int off, int len,
+                    Map<String, String> headers) throws IOException {
+                if (broken[0]) {
+                    broken[0] = false;
+                    throw new IllegalStateException("store bug");
+                }
+                return super.append(key, position, data, off, len, headers);
+            }
+        };
+        AppendEngine engine = engine();
+        assertEquals(AppendEngine.Outcome.FAILED, ship(engine, "a\n"));
+        assertEquals(1, metrics.getEventsFailed());
+        assertTrue(logger.at("ERROR").get(0).contains("store bug"));
+        assertEquals(AppendEngine.Outcome.SHIPPED, ship(engine, "b\n"));
+        assertEquals("b\n", content(K0));
+    }
+
+    @Test
+    void outageIsAbandonedAtTheDeadlineWithoutWaitingPastIt() {
+        AppendEngine engine = engine();
+        store.outage(true);
+        engine.deadline(sleeper.nanoTime() + 2_000_000_000L);
+        assertEquals(AppendEngine.Outcome.ABANDONED, ship(engine, "a\n"));
+        long waited = sleeper.sleeps().stream().mapToLong(Long::longValue).sum();
+        assertEquals(2_000_000_000L, waited, "waits end exactly at the deadline");
+        store.outage(false);
+        assertNull(content(K0));
+    }
+
+    @Test
+    void interruptAbandonsTheBatch() {
+        AppendEngine engine = new AppendEngine(PipelineConfig.builder().clock(clock).objectKeyPattern("a-%i")
+                .build(), store, new Backoff(Duration.ofMillis(1), Duration.ofMillis(1), () -> 0.5),
+                new WakeableSleeper(), System::nanoTime, metrics, logger);
+        store.outage(true);
+        Thread.currentThread().interrupt();
+        try {
+            assertEquals(AppendEngine.Outcome.ABANDONED, ship(engine, "a\n"));
+            assertTrue(Thread.currentThread().isInterrupted());
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
+    void batchGoesAloneToAFreshObjectWhenItIsLargerThanMaxObjectSize() {
+        maxObjectSize = 256;
+        AppendEngine engine = engine();
+        ship(engine, "a\n");
+        byte[] big = new byte[300];
+        Arrays.fill(big, (byte) 'z');
+        assertEquals(AppendEngine.Outcome.SHIPPED, engine.ship(big, big.length, 1, clock.instant()));
+        assertArrayEquals(big, store.content(K1));
+    }
+}

@@ -1,0 +1,152 @@
+package io.github.osslog.core.setup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.osslog.core.InternalLogger;
+import io.github.osslog.core.buffer.OverflowPolicy;
+import io.github.osslog.core.pipeline.PipelineConfig;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Both adapters configure through these settings: every bad value must be reported by name, none thrown. */
+class ShipperSettingsTest {
+
+    private static ShipperSettings valid() {
+        return new ShipperSettings()
+                .env(name -> null)
+                .set("endpoint", "http://127.0.0.1:9")
+                .set("region", "cn-hangzhou")
+                .set("bucket", "logs")
+                .set("accessKeyId", "AKID")
+                .set("accessKeySecret", "the-secret-value");
+    }
+
+    private static List<SettingProblem> problems(ShipperSettings settings) {
+        return assertThrows(SettingsException.class, () -> settings.build("t", InternalLogger.NONE)).problems();
+    }
+
+    private static List<String> properties(List<SettingProblem> problems) {
+        return problems.stream().map(SettingProblem::property).collect(Collectors.toList());
+    }
+
+    @Test
+    void everySettingMapsToTheCore() throws Exception {
+        LogShipper shipper = valid()
+                .set("bufferSize", "64MB").set("batchMaxBytes", "2MB").set("maxEventSize", "128KB")
+                .set("flushInterval", "2 seconds").set("overflowPolicy", "block").set("blockTimeout", "250ms")
+                .set("discardLevel", "debug").set("discardThreshold", "75%").set("maxObjectSize", "512MB")
+                .set("compression", "gzip").set("objectKeyPattern", "app/%d{yyyy-MM-dd}/%{app}-%i.log.gz")
+                .set("timeZone", "Asia/Shanghai").set("contentType", "application/gzip")
+                .set("storageClass", "ia").set("objectAcl", "private").set("serverSideEncryption", "AES256")
+                .set("metadata", "team=payments, env=prod").set("tagging", "a=1&b=2")
+                .set("initialBackoff", "50ms").set("maxBackoff", "1 minute").set("shutdownTimeout", "5 seconds")
+                .set("connectTimeout", "1s").set("callTimeout", "4s").set("sendContentMd5", "true")
+                .keyValue("app", "shop")
+                .build("My Appender", InternalLogger.NONE);
+        try {
+            PipelineConfig c = shipper.pipeline().config();
+            assertEquals("My_Appender", c.name());
+            assertEquals(64 << 20, c.bufferSize());
+            assertEquals(2 << 20, c.batchMaxBytes());
+            assertEquals(128 << 10, c.maxEventSize());
+            assertEquals(Duration.ofSeconds(2), c.flushInterval());
+            assertEquals(OverflowPolicy.BLOCK, c.overflowPolicy());
+            assertEquals(Duration.ofMillis(250), c.blockTimeout());
+            assertEquals(0.75, c.discardThreshold(), 1e-9);
+            assertEquals(512L << 20, c.maxObjectSize());
+            assertEquals("IA", c.creationHeaders().get("x-oss-storage-class"));
+            assertEquals("payments", c.creationHeaders().get("x-oss-meta-team"));
+            assertEquals("prod", c.creationHeaders().get("x-oss-meta-env"));
+            assertEquals("a=1&b=2", c.creationHeaders().get("x-oss-tagging"));
+            assertEquals("application/gzip", c.creationHeaders().get("Content-Type"));
+            assertEquals(Duration.ofSeconds(5), c.shutdownTimeout());
+            assertTrue(c.objectKeyPattern().toString().contains("%{app}"), c.objectKeyPattern().toString());
+        } finally {
+            shipper.stop(Duration.ZERO);
+        }
+    }
+
+    @Test
+    void everyBadSettingIsReportedByNameAtOnce() {
+        List<SettingProblem> problems = problems(new ShipperSettings().env(name -> null)
+                .set("endpoint", "ftp://x")
+                .set("bucket", "Bad_Bucket")
+                .set("accessKeyId", "AKID")
+                .set("bufferSize", "lots")
+                .set("flushInterval", "soon")
+                .set("overflowPolicy", "DROP_EVERYTHING")
+                .set("objectKeyPattern", "logs/%q.log")
+                .set("storageClass", "ColdArchive")
+                .set("timeZone", "Mars/Olympus")
+                .set("sendContentMd5", "yes"));
+
+        // single values first, in the order set, then credentials, then checks that need the whole config
+        assertEquals(List.of("endpoint", "bucket", "bufferSize", "flushInterval", "overflowPolicy",
+                "storageClass", "timeZone", "sendContentMd5", "accessKeySecret", "objectKeyPattern"),
+                properties(problems));
+        String all = problems.toString();
+        assertTrue(all.contains("use one of [DROP_NEWEST, DROP_OLDEST, BLOCK]"), all);
+        assertTrue(all.contains("write e.g. 64MB"), all);
+        assertTrue(all.contains("2 seconds"), all);
+        assertTrue(all.contains("Standard"), all);
+    }
+
+    @Test
+    void missingRequiredSettingsAreNamed() {
+        List<SettingProblem> problems = problems(new ShipperSettings().env(name -> null));
+
+        assertEquals(List.of("accessKeyId", "endpoint", "bucket"), properties(problems));
+        assertTrue(problems.get(0).message().startsWith("No OSS credentials found"), problems.get(0).message());
+    }
+
+    @Test
+    void combinationsAreReportedAfterSingleValues() {
+        assertEquals(List.of("region"), properties(problems(valid().set("region", null))));
+        assertEquals(List.of("batchMaxBytes"),
+                properties(problems(valid().set("bufferSize", "1MB").set("batchMaxBytes", "4MB"))));
+        List<SettingProblem> timeouts = problems(valid().set("shutdownTimeout", "5 seconds")
+                .set("callTimeout", "6 seconds"));
+        assertEquals(List.of("callTimeout"), properties(timeouts));
+        assertTrue(timeouts.get(0).message().contains("below shutdownTimeout (PT5S)"), timeouts.toString());
+    }
+
+    @Test
+    void theDefaultCallTimeoutShrinksBelowAShortShutdownTimeout() throws Exception {
+        LogShipper shipper = valid().set("shutdownTimeout", "2 seconds").build("short", InternalLogger.NONE);
+        shipper.stop(Duration.ZERO);
+        assertEquals(Duration.ofMillis(1601), shipper.client().config().callTimeout());
+    }
+
+    @Test
+    void credentialsComeFromTheEnvironmentWhenNotConfigured() throws Exception {
+        ShipperSettings settings = valid().set("accessKeyId", null).set("accessKeySecret", null)
+                .env(name -> Collections.singletonMap("OSS_ACCESS_KEY_ID", "ENVKEY").containsKey(name) ? "ENVKEY"
+                        : name.equals("OSS_ACCESS_KEY_SECRET") ? "env-secret" : null);
+
+        LogShipper shipper = settings.build("env", InternalLogger.NONE);
+        shipper.stop(Duration.ZERO);
+    }
+
+    @Test
+    void secretsAreNeverEchoed() {
+        List<SettingProblem> problems = problems(valid().set("accessKeyId", null)
+                .set("securityToken", "the-token-value").set("bufferSize", "x"));
+
+        for (SettingProblem p : problems) {
+            assertFalse(p.toString().contains("the-secret-value"), p.toString());
+            assertFalse(p.toString().contains("the-token-value"), p.toString());
+        }
+        assertTrue(properties(problems).contains("accessKeyId"));
+    }
+
+    @Test
+    void unknownPropertiesAreAnAdapterBug() {
+        assertThrows(IllegalArgumentException.class, () -> new ShipperSettings().set("bufferSise", "1MB"));
+    }
+}
