@@ -176,9 +176,10 @@ class PipelineTest {
                 published++;
             }
         }
-        assertTrue(dropped > 0);
+        assertTrue(dropped > 0, "published " + published + ", " + p.metrics());
         store.outage(false);
-        assertTrue(p.flush(WAIT));
+        assertTrue(p.flush(WAIT), () -> "flush timed out (interrupted: " + Thread.currentThread().isInterrupted()
+                + "): " + p.metrics());
         String text = content();
         assertTrue(text.contains("osslog dropped " + dropped + " events between "), text);
         assertTrue(text.contains("(buffer full: " + dropped + ")"), text);
