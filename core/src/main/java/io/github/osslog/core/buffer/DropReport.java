@@ -67,6 +67,17 @@ public final class DropReport {
         return lastDrop;
     }
 
+    /** This report and {@code later} together (a notice that could not be delivered joins the next one). */
+    public DropReport plus(DropReport later) {
+        if (later == null) {
+            return this;
+        }
+        return new DropReport(droppedNewest + later.droppedNewest, droppedOldest + later.droppedOldest,
+                blockTimeouts + later.blockTimeouts, levelDiscards + later.levelDiscards, spoolFull + later.spoolFull,
+                firstDrop.isBefore(later.firstDrop) ? firstDrop : later.firstDrop,
+                lastDrop.isAfter(later.lastDrop) ? lastDrop : later.lastDrop);
+    }
+
     /**
      * One line for the log stream, without a line terminator, e.g. {@code osslog dropped 12 events between
      * 2024-05-01T10:00:00Z and 2024-05-01T10:00:03Z (buffer full: 12)}.

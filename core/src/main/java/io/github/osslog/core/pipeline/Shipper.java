@@ -42,6 +42,8 @@ final class Shipper implements Runnable, RecordConsumer {
     private volatile long deadlineNanos;
     private Spooler spooler;
     private boolean replaying;
+    private DropReport noticeInBatch;
+    private DropReport undelivered;
 
     Shipper(PipelineConfig config, RingBuffer ring, AppendEngine engine, PipelineMetrics metrics,
             InternalLogger logger, LongSupplier nanoTime) {
@@ -149,11 +151,16 @@ final class Shipper implements Runnable, RecordConsumer {
     }
 
     private void addDropNotice() {
-        DropReport report = ring.takeDropReport();
+        DropReport taken = ring.takeDropReport();
+        DropReport report = undelivered != null ? undelivered.plus(taken) : taken;
+        undelivered = null;
+        noticeInBatch = report;
         if (report != null) {
             byte[] line = (report.message() + "\n").getBytes(StandardCharsets.UTF_8);
             batch.addBytes(line, 0, line.length);
-            logger.warn(report.message());
+            if (taken != null) {
+                logger.warn(taken.message());
+            }
         }
     }
 
@@ -188,19 +195,31 @@ final class Shipper implements Runnable, RecordConsumer {
         if (spooler == null) {
             return engine.ship(data, len, events, cutTime);
         }
-        if (spooler.hasBacklog() && spooler.spool(data, len, events, cutTime, null) != Spooler.Result.UNAVAILABLE) {
-            return AppendEngine.Outcome.SHIPPED;
+        if (spooler.hasBacklog()) {
+            Spooler.Result result = spooler.spool(data, len, events, cutTime, null);
+            if (result != Spooler.Result.UNAVAILABLE) {
+                return spooled(result);
+            }
         }
         AppendEngine.Outcome outcome = engine.ship(data, len, events, cutTime, null, this::giveWay, null);
         if (outcome == AppendEngine.Outcome.SHIPPED || outcome == AppendEngine.Outcome.FAILED) {
             return outcome;
         }
-        if (spooler.spool(data, len, events, cutTime, engine.unresolved()) != Spooler.Result.UNAVAILABLE) {
-            return AppendEngine.Outcome.SHIPPED;
+        Spooler.Result result = spooler.spool(data, len, events, cutTime, engine.unresolved());
+        if (result != Spooler.Result.UNAVAILABLE) {
+            return spooled(result);
         }
         // the spool failed: keep the batch in memory and go on shipping it, minding where it may have landed
         return outcome == AppendEngine.Outcome.DEFERRED
                 ? engine.ship(data, len, events, cutTime, engine.unresolved(), null, null) : outcome;
+    }
+
+    /** A batch dropped because the spool was full took its drop notice along: the next batch repeats it. */
+    private AppendEngine.Outcome spooled(Spooler.Result result) {
+        if (result == Spooler.Result.DROPPED && noticeInBatch != null) {
+            undelivered = noticeInBatch;
+        }
+        return AppendEngine.Outcome.SHIPPED;
     }
 
     /**
