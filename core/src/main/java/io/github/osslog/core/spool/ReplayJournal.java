@@ -92,6 +92,7 @@ final class ReplayJournal {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
         }
+        Segment.syncDirectory(file.getParent());
     }
 
     void delete() throws IOException {

@@ -28,7 +28,17 @@ final class Segment {
     static Segment create(Path path, long seq) throws IOException {
         Segment s = new Segment(seq, path);
         s.writer = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        syncDirectory(path.getParent());
         return s;
+    }
+
+    /** Makes a new or renamed file's directory entry durable; a no-op where directories cannot be forced. */
+    static void syncDirectory(Path dir) {
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
+        } catch (IOException e) {
+            // Windows cannot open a directory; its file systems journal the entry anyway
+        }
     }
 
     /** A segment left by an earlier run, read-only; counts the events of the intact-looking headers from {@code from}. */
