@@ -1,6 +1,7 @@
 package io.github.osslog.benchmarks;
 
 import io.github.osslog.core.auth.Credentials;
+import io.github.osslog.core.oss.NoDelaySocketFactory;
 import io.github.osslog.core.sign.SignableRequest;
 import io.github.osslog.core.sign.UriEncoding;
 import io.github.osslog.core.sign.V4Signer;
@@ -26,11 +27,12 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import javax.net.SocketFactory;
 
 /**
  * Append throughput of the testkit for 1 MiB bodies over loopback, against the same server's do-nothing route
  * ({@link OssTestServer#DISCARD_PATH}, which reads the body and answers 200). Both send the same signed request
- * shape through one pooled OkHttp connection, so the difference is the server's append path: parsing, signature
+ * shape through one pooled OkHttp connection (with TCP_NODELAY), so the difference is the server's append path: parsing, signature
  * check, CRC-64, storage. The object rolls to a fresh key every 64 MiB so memory stays bounded.
  */
 @State(Scope.Benchmark)
@@ -56,7 +58,7 @@ public class TestkitAppendBenchmark {
     public void start() throws IOException {
         server = OssTestServer.builder().credentials("AK", "SK").bucket(BUCKET).journalCapacity(1000).start();
         http = new OkHttpClient.Builder().connectionPool(new ConnectionPool(1, 1, TimeUnit.MINUTES))
-                .retryOnConnectionFailure(false).build();
+                .socketFactory(new NoDelaySocketFactory(SocketFactory.getDefault())).retryOnConnectionFailure(false).build();
         signer = new V4Signer(server.region());
         payload = new byte[BODY];
         new Random(1).nextBytes(payload);

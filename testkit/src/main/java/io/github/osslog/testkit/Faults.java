@@ -109,7 +109,8 @@ public final class Faults {
 
     /**
      * A seeded random schedule: each request {@code when} matches gets each fault with its probability, drawn in
-     * the map's iteration order, so the same seed and request sequence give the same faults.
+     * the map's iteration order, so the same seed and request sequence give the same faults. Pass an ordered map
+     * ({@code LinkedHashMap}); {@code Map.of} iterates in a different order on every JVM run.
      */
     public Faults random(long seed, Map<Fault, Double> probabilities, RequestMatcher when) {
         Objects.requireNonNull(when, "when");

@@ -123,7 +123,7 @@ final class OssHandler implements HttpHandler {
                         foreignPut(bucket, request.key, fault.bytes(), now);
                     }
                     break;
-                case ERROR: failure = failure == null ? fault : failure; break;
+                case ERROR: failure = fault; break;
                 case RESET_BEFORE_COMMIT: reset = true; break;
                 case DROP_RESPONSE_AFTER_COMMIT: drop = true; break;
                 case CORRUPT_CRC: corrupt = true; break;

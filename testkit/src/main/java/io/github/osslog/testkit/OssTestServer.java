@@ -173,7 +173,7 @@ public final class OssTestServer implements AutoCloseable {
         private int port;
         private Path dataDir;
         private long maxObjectSize = 5L * 1024 * 1024 * 1024;
-        private int maxConnections = 64;
+        private int maxConnections = 256;
         private Duration idleTimeout = Duration.ofSeconds(60);
         private int journalCapacity = 10_000;
         private Clock clock = Clock.systemUTC();
@@ -251,7 +251,10 @@ public final class OssTestServer implements AutoCloseable {
             return this;
         }
 
-        /** Connections served at once, one pooled thread each (default 64); more wait for a free thread. */
+        /**
+         * Connections served at once, one pooled thread each (default 256); more wait for a free thread, and an
+         * idle keep-alive connection holds its thread until the {@link #idleTimeout} ends it.
+         */
         public Builder maxConnections(int connections) {
             if (connections < 1) {
                 throw new IllegalArgumentException("maxConnections " + connections + " is invalid: use 1 or more");

@@ -1,8 +1,11 @@
 package io.github.osslog.testkit;
 
 import io.github.osslog.core.auth.Credentials;
+import io.github.osslog.core.sign.SignableRequest;
+import io.github.osslog.core.sign.V4Signer;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
+import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -121,6 +124,23 @@ class AuthenticationTest {
                 assertEquals(200, refreshed.append("a.log", 1, utf8("y")).status);
             }
         }
+    }
+
+    @Test
+    void percentEncodedTildeInThePathStillMatchesTheLiteralTildeTheClientSigned() throws IOException {
+        SignableRequest signable = new SignableRequest("PUT", "logs", "a~b.log");
+        new V4Signer(server.region()).sign(signable, Credentials.of("AK", "SK"), Instant.now());
+        Request.Builder request = new Request.Builder().url(server.endpoint() + "/logs/a%7Eb.log")
+                .put(RequestBody.create(utf8("tilde"), null));
+        signable.headers().forEach(request::header);
+        OkHttpClient http = new OkHttpClient();
+        try (Response response = http.newCall(request.build()).execute()) {
+            assertEquals(200, response.code(), response.body().string());
+        } finally {
+            http.dispatcher().executorService().shutdown();
+            http.connectionPool().evictAll();
+        }
+        assertEquals("tilde", new String(server.content("logs", "a~b.log").get(), StandardCharsets.UTF_8));
     }
 
     @Test

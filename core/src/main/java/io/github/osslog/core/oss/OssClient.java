@@ -19,6 +19,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javax.net.SocketFactory;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -50,6 +51,7 @@ public final class OssClient implements AppendableStore, Closeable {
         this.ownsHttp = base == null;
         this.http = (base == null ? new OkHttpClient.Builder() : base.newBuilder())
                 .retryOnConnectionFailure(false)
+                .socketFactory(new NoDelaySocketFactory(base == null ? SocketFactory.getDefault() : base.socketFactory()))
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)

@@ -117,9 +117,10 @@ public final class OssClientConfig {
         private SignatureVersion signatureVersion = SignatureVersion.V4;
         private UrlStyle urlStyle = UrlStyle.AUTO;
         private Duration connectTimeout = Duration.ofSeconds(5);
-        private Duration readTimeout = Duration.ofSeconds(15);
-        private Duration writeTimeout = Duration.ofSeconds(15);
-        private Duration callTimeout = Duration.ofSeconds(30);
+        private Duration readTimeout = Duration.ofSeconds(8);
+        private Duration writeTimeout = Duration.ofSeconds(8);
+        // below the default shutdown timeout (10 s), so stop() can wait out an append in flight
+        private Duration callTimeout = Duration.ofSeconds(8);
         private boolean sendContentMd5;
         private Clock clock = Clock.systemUTC();
         private OkHttpClient baseHttpClient;

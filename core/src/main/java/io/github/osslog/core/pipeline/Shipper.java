@@ -88,7 +88,9 @@ final class Shipper implements Runnable, RecordConsumer {
     private void loop() throws InterruptedException {
         long batchStart = 0;
         while (true) {
-            boolean draining = stopping || flushOutstanding();
+            // Read before fill(): an empty batch then proves that everything published before stop() was drained.
+            boolean stopSeen = stopping;
+            boolean draining = stopSeen || flushOutstanding();
             boolean wasEmpty = batch.isEmpty();
             boolean full = fill();
             if (wasEmpty && !batch.isEmpty()) {
@@ -113,7 +115,7 @@ final class Shipper implements Runnable, RecordConsumer {
             }
             if (batch.isEmpty()) {
                 signalProgress();
-                if (stopping) {
+                if (stopSeen) {
                     return;
                 }
             }

@@ -8,12 +8,23 @@ import io.github.osslog.core.oss.OssClient;
 import io.github.osslog.core.pipeline.Pipeline;
 import io.github.osslog.core.pipeline.ShutdownReport;
 import java.time.Duration;
+import okhttp3.OkHttpClient;
 
 /**
  * A running osslog shipper as an adapter holds it: the {@link Pipeline} and the {@link OssClient} it owns.
  * Thread-safe. {@link #stop(Duration)} stops the pipeline within its budget and then releases the client.
  */
 public final class LogShipper {
+    /** The drop reason counted for events of osslog's own HTTP client routed back at the appender. */
+    public static final String DROP_OWN_HTTP_CLIENT = "logged by osslog's HTTP client";
+    /**
+     * The logger-name prefix of the HTTP client osslog ships with. Its background threads (connection pool,
+     * connects) log while osslog ships, so shipping their events would make more of them for ever. The drop-in jars
+     * relocate the client, so there this prefix does not match the application's own OkHttp.
+     */
+    private static final String HTTP_CLIENT_LOGGERS = OkHttpClient.class.getName()
+            .substring(0, OkHttpClient.class.getName().lastIndexOf('.') + 1);
+
     private final Pipeline pipeline;
     private final OssClient client;
 
@@ -25,6 +36,18 @@ public final class LogShipper {
     /** Starts shipping; returns at once and never waits for OSS. */
     public void start() {
         pipeline.start();
+    }
+
+    /**
+     * True (and the event counted as dropped) when an event of logger {@code loggerName} must not be shipped: one
+     * logged by osslog's own HTTP client. Adapters ask before encoding.
+     */
+    public boolean refusesLogger(String loggerName) {
+        if (loggerName != null && loggerName.startsWith(HTTP_CLIENT_LOGGERS)) {
+            pipeline.metrics().eventDropped(DROP_OWN_HTTP_CLIENT);
+            return true;
+        }
+        return false;
     }
 
     /** See {@link Pipeline#publish(byte[], int, int, LogLevel)}. */
@@ -60,6 +83,11 @@ public final class LogShipper {
 
     public Pipeline pipeline() {
         return pipeline;
+    }
+
+    /** The OSS client this shipper appends through. */
+    public OssClient client() {
+        return client;
     }
 
     @Override

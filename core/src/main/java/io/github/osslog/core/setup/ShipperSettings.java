@@ -151,6 +151,17 @@ public final class ShipperSettings {
         if (!problems.isEmpty()) {
             throw new SettingsException(problems.list);
         }
+        Duration shutdown = pipelineConfig.shutdownTimeout();
+        if (!shutdown.isZero() && ossConfig.callTimeout().compareTo(shutdown) >= 0) {
+            // stop() can only wait out an append in flight if a call ends within the shutdown budget
+            if (values.containsKey("callTimeout")) {
+                problems.add("callTimeout", "callTimeout (" + ossConfig.callTimeout() + ") must be below"
+                        + " shutdownTimeout (" + shutdown + "), so stop() can wait out an append in flight: lower"
+                        + " callTimeout or raise shutdownTimeout");
+                throw new SettingsException(problems.list);
+            }
+            ossConfig = oss.callTimeout(shutdown.multipliedBy(4).dividedBy(5).plusMillis(1)).build();
+        }
         OssClient client = OssClient.create(ossConfig);
         try {
             return new LogShipper(Pipeline.create(pipelineConfig, client, logger), client);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.osslog.core.testing.FakeClock;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.HashMap;
@@ -37,7 +38,7 @@ class DefaultCredentialsProviderTest {
     private DefaultCredentialsProvider create() {
         return DefaultCredentialsProvider.create(env::get, EcsRamRoleCredentialsProvider.builder()
                 .metadataBaseUrl(metadata.baseUrl()).httpClient(client)
-                .clock(new MutableClock(Instant.parse("2026-11-24T12:00:00Z"))));
+                .clock(new FakeClock(Instant.parse("2026-11-24T12:00:00Z"))));
     }
 
     @Test

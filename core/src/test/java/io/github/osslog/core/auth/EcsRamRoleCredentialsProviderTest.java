@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.osslog.core.testing.FakeClock;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.ServerSocket;
@@ -31,7 +32,7 @@ class EcsRamRoleCredentialsProviderTest {
     private static final Instant START = Instant.parse("2026-11-24T12:00:00Z");
     private static final Instant SIX_HOURS_LATER = START.plus(Duration.ofHours(6));
 
-    private final MutableClock clock = new MutableClock(START);
+    private final FakeClock clock = new FakeClock(START);
     private FakeMetadataService metadata;
     private OkHttpClient client;
 

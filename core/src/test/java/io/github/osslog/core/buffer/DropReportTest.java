@@ -3,6 +3,7 @@ package io.github.osslog.core.buffer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.github.osslog.core.testing.FakeClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ class DropReportTest {
 
     @Test
     void reportCountsDropsByReasonBetweenTakesWithFirstAndLastTime() {
-        TestThreads.ManualClock clock = new TestThreads.ManualClock(T0);
+        FakeClock clock = new FakeClock(T0);
         RingBuffer ring = RingBuffer.builder().capacityBytes(4096).discardBelow(LogLevel.INFO, 0.9).clock(clock)
                 .build();
         assertNull(ring.takeDropReport());
@@ -56,7 +57,7 @@ class DropReportTest {
 
     @Test
     void oldestAndBlockTimeoutDropsAreReportedUnderTheirOwnReason() {
-        TestThreads.ManualClock clock = new TestThreads.ManualClock(T0);
+        FakeClock clock = new FakeClock(T0);
         RingBuffer oldest = RingBuffer.builder().capacityBytes(4096).overflowPolicy(OverflowPolicy.DROP_OLDEST)
                 .clock(clock).build();
         RingBuffer block = RingBuffer.builder().capacityBytes(4096).overflowPolicy(OverflowPolicy.BLOCK)

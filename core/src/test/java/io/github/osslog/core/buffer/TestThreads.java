@@ -3,10 +3,6 @@ package io.github.osslog.core.buffer;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
 
 /** Helpers for tests that coordinate threads without sleeping. */
@@ -33,33 +29,5 @@ final class TestThreads {
     static void join(Thread thread) throws InterruptedException {
         thread.join(TimeUnit.SECONDS.toMillis(10));
         assertFalse(thread.isAlive(), "thread " + thread.getName() + " still running");
-    }
-
-    /** A clock the test moves by hand. */
-    static final class ManualClock extends Clock {
-        private volatile Instant now;
-
-        ManualClock(Instant start) {
-            this.now = start;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
     }
 }

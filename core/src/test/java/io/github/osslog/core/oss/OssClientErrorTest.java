@@ -305,6 +305,46 @@ class OssClientErrorTest {
     }
 
     @Test
+    void socketsHaveNagleOffAndComeFromTheBaseClientsFactory() throws Exception {
+        java.util.List<java.net.Socket> made = new java.util.concurrent.CopyOnWriteArrayList<>();
+        javax.net.SocketFactory recording = new javax.net.SocketFactory() {
+            @Override
+            public java.net.Socket createSocket() {
+                java.net.Socket socket = new java.net.Socket();
+                made.add(socket);
+                return socket;
+            }
+
+            @Override
+            public java.net.Socket createSocket(String host, int port) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public java.net.Socket createSocket(String host, int port, InetAddress local, int localPort) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public java.net.Socket createSocket(InetAddress host, int port) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public java.net.Socket createSocket(InetAddress host, int port, InetAddress local, int localPort) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        base = base.newBuilder().socketFactory(recording).build();
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("x-oss-next-append-position", "5").build());
+
+        client().append("a.log", 3, new byte[] {1, 2});
+
+        assertEquals(1, made.size(), "the base client's socket factory made the connection");
+        assertTrue(made.get(0).getTcpNoDelay(), "a request body's tail must not wait for a delayed ACK");
+    }
+
+    @Test
     void invalidKeysAndHeaderValuesFailBeforeAnyRequest() {
         OssClient c = client();
         assertInstanceOf(IllegalArgumentException.class,

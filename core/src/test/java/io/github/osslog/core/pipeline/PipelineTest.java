@@ -300,6 +300,25 @@ class PipelineTest {
     }
 
     @Test
+    void anEventPublishedJustBeforeStopIsAlwaysShipped() {
+        // Regression: the shipper used to test the ring for emptiness before it read the stop flag, so an event
+        // published between the two was left behind.
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 1000; i++) {
+            InMemoryStore fresh = new InMemoryStore();
+            Pipeline p = Pipeline.create(config().build(), fresh, logger);
+            p.start();
+            for (int spin = random.nextInt(20_000); spin > 0; spin--) {
+                Thread.onSpinWait(); // lands the publish at varying points of the shipper's first loop
+            }
+            publish(p, "last words " + i + "\n");
+            ShutdownReport report = p.stop(WAIT);
+            assertEquals(0, report.notShipped(), "round " + i);
+            assertEquals("last words " + i + "\n", new String(fresh.content("logs/0.log"), UTF_8), "round " + i);
+        }
+    }
+
+    @Test
     void stopShipsEverythingWhenTheStoreIsHealthy() {
         Pipeline p = start(config().build());
         for (int i = 0; i < 100; i++) {

@@ -121,6 +121,17 @@ class ShipperSettingsTest {
         assertEquals(List.of("region"), properties(problems(valid().set("region", null))));
         assertEquals(List.of("batchMaxBytes"),
                 properties(problems(valid().set("bufferSize", "1MB").set("batchMaxBytes", "4MB"))));
+        List<SettingProblem> timeouts = problems(valid().set("shutdownTimeout", "5 seconds")
+                .set("callTimeout", "6 seconds"));
+        assertEquals(List.of("callTimeout"), properties(timeouts));
+        assertTrue(timeouts.get(0).message().contains("below shutdownTimeout (PT5S)"), timeouts.toString());
+    }
+
+    @Test
+    void theDefaultCallTimeoutShrinksBelowAShortShutdownTimeout() throws Exception {
+        LogShipper shipper = valid().set("shutdownTimeout", "2 seconds").build("short", InternalLogger.NONE);
+        shipper.stop(Duration.ZERO);
+        assertEquals(Duration.ofMillis(1601), shipper.client().config().callTimeout());
     }
 
     @Test

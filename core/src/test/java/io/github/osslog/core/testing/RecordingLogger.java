@@ -28,6 +28,16 @@ public final class RecordingLogger implements InternalLogger {
         return new ArrayList<>(lines);
     }
 
+    /** Whether a line of {@code level} contains {@code text}. */
+    public synchronized boolean contains(String level, String text) {
+        return count(level, text) > 0;
+    }
+
+    /** How many lines of {@code level} contain {@code text}. */
+    public synchronized long count(String level, String text) {
+        return lines.stream().filter(l -> l.startsWith(level + " ") && l.contains(text)).count();
+    }
+
     /** Lines of {@code level} (INFO, WARN, ERROR). */
     public synchronized List<String> at(String level) {
         return lines.stream().filter(l -> l.startsWith(level + " ")).collect(Collectors.toList());

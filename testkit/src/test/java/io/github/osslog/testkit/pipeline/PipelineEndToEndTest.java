@@ -16,6 +16,8 @@ import io.github.osslog.core.pipeline.Compression;
 import io.github.osslog.core.pipeline.Pipeline;
 import io.github.osslog.core.pipeline.PipelineConfig;
 import io.github.osslog.core.pipeline.ShutdownReport;
+import io.github.osslog.core.testing.FakeClock;
+import io.github.osslog.core.testing.RecordingLogger;
 import io.github.osslog.testkit.Fault;
 import io.github.osslog.testkit.Operation;
 import io.github.osslog.testkit.OssTestServer;
@@ -54,7 +56,7 @@ class PipelineEndToEndTest {
 
     private final List<OssClient> clients = new ArrayList<>();
     private final List<Pipeline> pipelines = new ArrayList<>();
-    private final Messages messages = new Messages();
+    private final RecordingLogger messages = new RecordingLogger();
     private int nextSeq;
 
     @AfterEach
@@ -218,7 +220,7 @@ class PipelineEndToEndTest {
 
     @Test
     void timeRolloverWithAFakeClock() {
-        MutableClock clock = new MutableClock(Instant.parse("2026-11-24T23:59:00Z"));
+        FakeClock clock = new FakeClock(Instant.parse("2026-11-24T23:59:00Z"));
         Pipeline p = start(config().clock(clock).objectKeyPattern("app/%d{yyyy-MM-dd}/%i.log").build());
         shipChunk(p, 100);
         clock.set(Instant.parse("2026-11-25T00:00:01Z"));
@@ -374,34 +376,6 @@ class PipelineEndToEndTest {
         }
         for (int t = 0; t < threads; t++) {
             assertEquals(perThread, next[t], "thread " + t);
-        }
-    }
-
-    /** Keeps the pipeline's status messages. */
-    static final class Messages implements InternalLogger {
-        private final List<String> lines = new ArrayList<>();
-
-        @Override
-        public synchronized void info(String message) {
-            lines.add("INFO " + message);
-        }
-
-        @Override
-        public synchronized void warn(String message, Throwable cause) {
-            lines.add("WARN " + message);
-        }
-
-        @Override
-        public synchronized void error(String message, Throwable cause) {
-            lines.add("ERROR " + message);
-        }
-
-        synchronized boolean contains(String level, String text) {
-            return count(level, text) > 0;
-        }
-
-        synchronized long count(String level, String text) {
-            return lines.stream().filter(l -> l.startsWith(level + " ") && l.contains(text)).count();
         }
     }
 }

@@ -1,0 +1,142 @@
+package io.github.osslog.log4j2;
+
+import io.github.osslog.core.buffer.LogLevel;
+import io.github.osslog.core.buffer.PublishResult;
+import io.github.osslog.core.metrics.PipelineMetrics;
+import io.github.osslog.core.setup.LogShipper;
+import io.github.osslog.core.setup.ReentryGuard;
+import io.github.osslog.core.setup.SettingProblem;
+import io.github.osslog.core.setup.SettingsException;
+import io.github.osslog.core.setup.ShipperSettings;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.logging.log4j.core.appender.AbstractManager;
+import org.apache.logging.log4j.core.appender.ManagerFactory;
+
+/**
+ * Holds a running {@link LogShipper} (its buffer, shipper thread and HTTP client) for every {@link OssAppender}
+ * configured with the same name and settings. Log4j2 counts the appenders using it: a reconfiguration that keeps
+ * the settings hands the running shipper to the new appender, so no event is lost; the last appender to stop
+ * stops the shipper within its budget. Thread-safe.
+ */
+public final class OssManager extends AbstractManager {
+    private static final Factory FACTORY = new Factory();
+
+    private final LogShipper shipper;
+
+    private OssManager(String key, LogShipper shipper) {
+        super(null, key);
+        this.shipper = shipper;
+    }
+
+    /**
+     * The running manager for these settings, or {@code null} after reporting each bad setting to the status
+     * logger with its name and the fix.
+     */
+    static OssManager acquire(String appenderName, ShipperSettings settings, Map<String, String> keyValues) {
+        String key = ManagerKey.of(appenderName, settings, keyValues);
+        // Build (and so validate) only when no manager runs with these settings: a reconfiguration must reuse it.
+        LogShipper fresh = null;
+        if (!hasManager(key)) {
+            fresh = build(appenderName, settings);
+            if (fresh == null) {
+                return null;
+            }
+        }
+        Data data = new Data(key, appenderName, settings, fresh);
+        OssManager manager;
+        try {
+            manager = getManager(key, FACTORY, data);
+        } catch (IllegalStateException e) {
+            return null; // the factory reported why; only when the manager vanished between the two calls
+        }
+        if (fresh != null && manager.shipper != fresh) {
+            fresh.stop(Duration.ZERO); // another configuration created the manager first; never started
+        }
+        return manager;
+    }
+
+    private static LogShipper build(String appenderName, ShipperSettings settings) {
+        try {
+            return settings.build(appenderName, StatusLoggerBridge.INSTANCE);
+        } catch (SettingsException e) {
+            for (SettingProblem problem : e.problems()) {
+                LOGGER.error("Oss appender '{}' not created: {}", appenderName, problem);
+            }
+            return null;
+        }
+    }
+
+    /** Publishes one encoded event; a full buffer or a stopped shipper drops and counts it rather than throw. */
+    PublishResult publish(byte[] event, LogLevel level) {
+        return shipper.publish(event, 0, event.length, level);
+    }
+
+    /** True (and counted) when events of this logger must not be shipped: osslog's own HTTP client's. */
+    boolean refusesLogger(String loggerName) {
+        return shipper.refusesLogger(loggerName);
+    }
+
+    void countReentrantDrop() {
+        shipper.metrics().eventDropped(ReentryGuard.DROP_REASON);
+    }
+
+    /** Waits until every event published so far is shipped, at most {@code timeout}; whether that happened. */
+    public boolean flush(Duration timeout) {
+        return shipper.flush(timeout);
+    }
+
+    public PipelineMetrics metrics() {
+        return shipper.metrics();
+    }
+
+    /**
+     * Stops the shipper when the last appender using this manager stops: ships what it can within
+     * {@code timeout} (capped by the {@code shutdownTimeout} setting; the setting alone when {@code timeout} is
+     * 0, as for Log4j2's shutdown hook). The core reports to the status logger how many events were not shipped.
+     */
+    @Override
+    protected boolean releaseSub(long timeout, TimeUnit timeUnit) {
+        Duration configured = shipper.pipeline().config().shutdownTimeout();
+        Duration budget = configured;
+        if (timeout > 0) {
+            Duration asked = Duration.ofNanos(timeUnit.toNanos(timeout));
+            budget = asked.compareTo(configured) < 0 ? asked : configured;
+        }
+        return !shipper.stop(budget).timedOut();
+    }
+
+    /** What the factory needs to create a manager; its text is the key, which holds no secret. */
+    private static final class Data {
+        final String key;
+        final String appenderName;
+        final ShipperSettings settings;
+        final LogShipper fresh;
+
+        Data(String key, String appenderName, ShipperSettings settings, LogShipper fresh) {
+            this.key = key;
+            this.appenderName = appenderName;
+            this.settings = settings;
+            this.fresh = fresh;
+        }
+
+        @Override
+        public String toString() {
+            return key;
+        }
+    }
+
+    /** Starts the shipper it is given (or builds one, when the manager vanished after it was looked for). */
+    private static final class Factory implements ManagerFactory<OssManager, Data> {
+        @Override
+        public OssManager createManager(String key, Data data) {
+            LogShipper shipper = data.fresh != null ? data.fresh : build(data.appenderName, data.settings);
+            if (shipper == null) {
+                return null;
+            }
+            shipper.start();
+            return new OssManager(key, shipper);
+        }
+    }
+}

@@ -1,0 +1,256 @@
+package io.github.osslog.log4j2;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.osslog.core.setup.ReentryGuard;
+import io.github.osslog.testkit.OssTestServerExtension;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import javax.management.ObjectName;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.Logger;
+import org.apache.logging.log4j.core.appender.AppenderLoggingException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code <Oss>} end to end through the testkit's OSS wire protocol. */
+class OssAppenderEndToEndTest {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @RegisterExtension
+    final OssTestServerExtension oss = OssTestServerExtension.configure(b -> b.credentials("AK", "SK")
+            .bucket(OssConfig.BUCKET));
+
+    @TempDir
+    Path dir;
+
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+
+    @AfterEach
+    void tearDown() throws Exception {
+        TestLayouts.ChattyLayout.reenter = null;
+        oss.server().faults().clear();
+        for (int i = closeables.size() - 1; i >= 0; i--) {
+            closeables.get(i).close();
+        }
+    }
+
+    private TestContext start(OssConfig config) {
+        TestContext ctx = config.start(dir);
+        closeables.add(ctx);
+        assertNotNull(ctx.oss(), "appender not built");
+        return ctx;
+    }
+
+    private StatusCapture status() {
+        StatusCapture status = StatusCapture.start();
+        closeables.add(status);
+        return status;
+    }
+
+    @Test
+    void eventsFromSeveralThreadsLandExactlyOnceAndInOrder() throws Exception {
+        TestContext ctx = start(OssConfig.forServer(oss.server()).set("batchMaxBytes", "8KB").set("maxEventSize", "4KB"));
+        logFromThreads(ctx.logger("app"), 4, 500);
+
+        OssAppender appender = ctx.oss();
+        assertTrue(appender.flush(WAIT), appender.getMetrics().toString());
+        ShippedLines.assertEachThreadInOrder(ShippedLines.read(oss.server(), "app/"), 4, 500);
+        assertEquals(2000, appender.getMetrics().getEventsShipped());
+        assertTrue(appender.getMetrics().getAppends() > 1, "batches are cut at batchMaxBytes");
+
+        Object viaJmx = ManagementFactory.getPlatformMBeanServer()
+                .getAttribute(new ObjectName("io.github.osslog:type=Pipeline,name=oss"), "EventsShipped");
+        assertEquals(2000L, viaJmx);
+    }
+
+    @Test
+    void theDefaultLayoutWritesTimeLevelThreadLoggerAndMessage() {
+        TestContext ctx = start(OssConfig.forServer(oss.server()).layout(""));
+        ctx.logger("com.example.Shop").warn("low stock", new IllegalStateException("boom"));
+        assertTrue(ctx.oss().flush(WAIT));
+
+        String text = String.join("\n", ShippedLines.read(oss.server(), "app/"));
+        assertTrue(text.matches("(?s)\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}(Z|[+-]\\d\\d:\\d\\d) WARN  \\["
+                + Thread.currentThread().getName() + "] com\\.example\\.Shop - low stock\n"
+                + "java\\.lang\\.IllegalStateException: boom\n\\s+at .*"), text);
+    }
+
+    @Test
+    void nestedPropertiesFillTheObjectKeyPattern() {
+        TestContext ctx = start(OssConfig.forServer(oss.server()).set("objectKeyPattern", "%{app}/%{team}-%i.log")
+                .layout("<PatternLayout pattern=\"%m%n\"/><Property name=\"app\" value=\"shop\"/>"
+                        + "<Property name=\"team\">pay ments</Property>"));
+        ctx.logger("app").info("t0 0");
+        assertTrue(ctx.oss().flush(WAIT));
+        assertEquals(List.of("t0 0"), ShippedLines.read(oss.server(), "shop/pay_ments-"));
+    }
+
+    @Test
+    void aLayoutThatLogsNeitherLoopsNorDeadlocks() throws Exception {
+        TestContext ctx = start(OssConfig.forServer(oss.server()).layout("<ChattyLayout/>"));
+        logFromThreads(ctx.logger("app"), 2, 100);
+
+        OssAppender appender = ctx.oss();
+        assertTrue(appender.flush(WAIT), appender.getMetrics().toString());
+        List<String> lines = ShippedLines.read(oss.server(), "app/");
+        ShippedLines.assertEachThreadInOrder(lines, 2, 100);
+        assertEquals(200, lines.size(), "the layout's own events must not be shipped: " + lines);
+    }
+
+    @Test
+    void anEventAppendedFromInsideTheLayoutIsRefusedAndCounted() {
+        TestContext ctx = start(OssConfig.forServer(oss.server()).layout("<ChattyLayout/>"));
+        OssAppender appender = ctx.oss();
+        TestLayouts.ChattyLayout.reenter = appender;
+        ctx.logger("app").info("t0 0");
+        TestLayouts.ChattyLayout.reenter = null;
+
+        assertTrue(appender.flush(WAIT));
+        assertEquals(List.of("t0 0"), ShippedLines.read(oss.server(), "app/"));
+        assertEquals(1L, appender.getMetrics().getEventsDroppedByReason().get(ReentryGuard.DROP_REASON),
+                appender.getMetrics().toString());
+    }
+
+    @Test
+    void okHttpLoggingRoutedAtTheAppenderNeitherLoopsNorDeadlocks() throws Exception {
+        TestContext ctx = start(OssConfig.forServer(oss.server()).set("overflowPolicy", "BLOCK"));
+        AtomicInteger forwarded = new AtomicInteger();
+        java.util.logging.Logger okhttp = java.util.logging.Logger.getLogger("okhttp3");
+        Handler toLog4j = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                forwarded.incrementAndGet();
+                ctx.logger(record.getLoggerName()).log(Level.DEBUG, record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        okhttp.setLevel(java.util.logging.Level.FINE);
+        okhttp.addHandler(toLog4j);
+        closeables.add(() -> {
+            okhttp.removeHandler(toLog4j);
+            okhttp.setLevel(null);
+        });
+
+        Logger app = ctx.logger("app");
+        for (int round = 0; round < 5; round++) {
+            for (int i = 0; i < 20; i++) {
+                app.info("t0 {}", round * 20 + i);
+            }
+            assertTrue(ctx.oss().flush(WAIT), ctx.oss().getMetrics().toString());
+        }
+
+        assertTrue(forwarded.get() > 0, "OkHttp logged nothing at FINE: the test would prove nothing");
+        // Events of osslog's own OkHttp are refused, whatever thread logs them: shipping them would make more of
+        // them, and under BLOCK the shipper thread would wait for room only it can make.
+        Long refused = ctx.oss().getMetrics().getEventsDroppedByReason()
+                .get(io.github.osslog.core.setup.LogShipper.DROP_OWN_HTTP_CLIENT);
+        assertTrue(refused != null && refused > 0, ctx.oss().getMetrics().toString());
+        ShippedLines.assertEachThreadInOrder(ShippedLines.read(oss.server(), "app/"), 1, 100);
+    }
+
+    @Test
+    void stopDuringAnOutageReturnsWithinItsBudgetAndReportsWhatWasNotShipped() {
+        StatusCapture status = status();
+        TestContext ctx = start(OssConfig.forServer(oss.server()).set("shutdownTimeout", "1 second")
+                .set("callTimeout", "500 milliseconds"));
+        oss.server().faults().outage(Duration.ofMinutes(5));
+        for (int i = 0; i < 50; i++) {
+            ctx.logger("app").info("t0 {}", i);
+        }
+
+        long start = System.nanoTime();
+        ctx.close();
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertTrue(took.compareTo(Duration.ofSeconds(4)) < 0, "stop took " + took);
+        List<String> warnings = status.atLeast(Level.WARN);
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("stopped with 50 events not shipped")),
+                warnings.toString());
+    }
+
+    @Test
+    void aFullBufferDropsAndCountsEventsWithoutThrowingEvenWhenExceptionsAreNotIgnored() {
+        TestContext ctx = start(OssConfig.forServer(oss.server()).set("ignoreExceptions", "false")
+                .set("bufferSize", "4KB").set("batchMaxBytes", "1KB").set("maxEventSize", "1KB"));
+        oss.server().faults().outage(Duration.ofMinutes(5));
+        Logger app = ctx.logger("app");
+        for (int i = 0; i < 200; i++) {
+            app.info("t0 {} {}", i, "x".repeat(100));
+        }
+        assertTrue(ctx.oss().getMetrics().getEventsDropped() > 0, ctx.oss().getMetrics().toString());
+    }
+
+    @Test
+    void aFailingLayoutReachesTheApplicationOnlyWhenExceptionsAreNotIgnored() {
+        TestContext quiet = start(OssConfig.forServer(oss.server()).layout("<FailingLayout/>"));
+        quiet.logger("app").info("swallowed and reported");
+        assertEquals(List.of("swallowed and reported"),
+                quiet.<CollectingAppender>appender("other").messages());
+        quiet.close();
+
+        TestContext strict = start(OssConfig.forServer(oss.server()).layout("<FailingLayout/>")
+                .set("ignoreExceptions", "false"));
+        AppenderLoggingException e = assertThrows(AppenderLoggingException.class,
+                () -> strict.logger("app").info("thrown"));
+        assertTrue(String.valueOf(e.getCause()).contains("layout failed on purpose"), String.valueOf(e));
+    }
+
+    @Test
+    void customLevelsMapBySeverity() {
+        assertEquals(io.github.osslog.core.buffer.LogLevel.ERROR, Levels.of(Level.FATAL));
+        assertEquals(io.github.osslog.core.buffer.LogLevel.ERROR, Levels.of(Level.ERROR));
+        assertEquals(io.github.osslog.core.buffer.LogLevel.INFO, Levels.of(Level.forName("NOTICE", 350)));
+        assertEquals(io.github.osslog.core.buffer.LogLevel.INFO, Levels.of(Level.INFO));
+        assertEquals(io.github.osslog.core.buffer.LogLevel.DEBUG, Levels.of(Level.forName("VERBOSE", 450)));
+        assertEquals(io.github.osslog.core.buffer.LogLevel.TRACE, Levels.of(Level.TRACE));
+        assertEquals(io.github.osslog.core.buffer.LogLevel.TRACE, Levels.of(Level.ALL));
+    }
+
+    /** Logs {@code "t<n> <seq>"} lines from {@code threads} threads started together. */
+    static void logFromThreads(Logger logger, int threads, int perThread) throws InterruptedException {
+        CountDownLatch go = new CountDownLatch(1);
+        List<Thread> started = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            String name = "t" + t;
+            Thread thread = new Thread(() -> {
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                for (int i = 0; i < perThread; i++) {
+                    logger.info("{} {}", name, i);
+                }
+            }, "logger-" + name);
+            thread.start();
+            started.add(thread);
+        }
+        go.countDown();
+        for (Thread thread : started) {
+            thread.join(WAIT.toMillis());
+            assertFalse(thread.isAlive(), thread.getName() + " is stuck");
+        }
+    }
+}

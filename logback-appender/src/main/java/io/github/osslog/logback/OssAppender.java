@@ -1,0 +1,230 @@
+package io.github.osslog.logback;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.encoder.Encoder;
+import ch.qos.logback.core.joran.spi.DefaultClass;
+import io.github.osslog.core.buffer.LogLevel;
+import io.github.osslog.core.metrics.PipelineMetrics;
+import io.github.osslog.core.pipeline.ShutdownReport;
+import io.github.osslog.core.setup.LogShipper;
+import io.github.osslog.core.setup.ReentryGuard;
+import io.github.osslog.core.setup.SettingProblem;
+import io.github.osslog.core.setup.SettingsException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Logback appender that ships events into Alibaba Cloud OSS appendable objects. Each event is encoded on the
+ * logging thread and copied into the osslog buffer; a background shipper appends batches to OSS. Thread-safe.
+ * Like Logback's {@code OutputStreamAppender}, it encodes concurrently unless the encoder declares itself stateful.
+ */
+public class OssAppender extends OssAppenderBase {
+    /** The pattern of the encoder used when none is configured: UTC ISO-8601 time, level, thread, logger, message. */
+    public static final String DEFAULT_PATTERN =
+            "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX,UTC} %-5level [%thread] %logger{36} - %msg%n%ex";
+    /** The drop reason counted for events the encoder failed on. */
+    public static final String ENCODER_FAILED = "encoder failed";
+
+    private final Object lifecycle = new Object();
+    private final ReentryGuard guard = new ReentryGuard();
+    private final AtomicLong encoderFailures = new AtomicLong();
+    private final Object encoderLock = new Object();
+    private Encoder<ILoggingEvent> encoder;
+    /** Set before {@code started} (volatile) is, so appending threads see it. */
+    private boolean statefulEncoder;
+    private volatile LogShipper shipper;
+    private ExitHook exitHook;
+
+    /** The encoder that turns events into bytes; a {@link PatternLayoutEncoder} unless a class is given. */
+    @DefaultClass(PatternLayoutEncoder.class)
+    public void setEncoder(Encoder<ILoggingEvent> encoder) {
+        this.encoder = encoder;
+    }
+
+    public Encoder<ILoggingEvent> getEncoder() {
+        return encoder;
+    }
+
+    /** The pipeline's counters (also in JMX under the appender's name), or {@code null} while stopped. */
+    public PipelineMetrics getMetrics() {
+        LogShipper s = shipper;
+        return s == null ? null : s.metrics();
+    }
+
+    /**
+     * Waits until the events logged before this call are shipped (or failed for good), at most {@code timeout};
+     * returns whether they were, and false while stopped.
+     */
+    public boolean flush(java.time.Duration timeout) {
+        LogShipper s = shipper;
+        return s != null && s.flush(timeout);
+    }
+
+    /**
+     * Checks the configuration, reporting each problem as an error status naming the property and the fix, and
+     * starts shipping only when there is none. Never throws and never waits for OSS.
+     */
+    @Override
+    public void start() {
+        synchronized (lifecycle) {
+            if (isStarted()) {
+                return;
+            }
+            try {
+                LogShipper built = build();
+                if (built != null) {
+                    run(built);
+                }
+            } catch (RuntimeException e) {
+                addError("osslog: appender [" + getName() + "] could not start", e);
+            }
+        }
+    }
+
+    private LogShipper build() {
+        List<String> problems = new ArrayList<>(RejectedValues.find(this, getContext()));
+        for (String entry : badKeyValues) {
+            problems.add("objectKeyPattern: keyValue '" + entry + "' is not name=value: write e.g."
+                    + " <keyValue>app=shop</keyValue> for %{app}");
+        }
+        if (getContext() != null && getContext().getName() != null) {
+            settings.keyValue("context", getContext().getName());
+        }
+        LogShipper built = null;
+        try {
+            built = settings.build(getName(), new StatusLogger(this));
+        } catch (SettingsException e) {
+            for (SettingProblem p : e.problems()) {
+                problems.add(p.toString());
+            }
+        }
+        if (problems.isEmpty()) {
+            return built;
+        }
+        for (String p : problems) {
+            addError("osslog: " + p);
+        }
+        addError("osslog: appender [" + getName() + "] not started: fix the setting(s) above");
+        if (built != null) {
+            built.stop(java.time.Duration.ZERO);
+        }
+        return null;
+    }
+
+    private void run(LogShipper built) {
+        if (encoder == null) {
+            encoder = defaultEncoder();
+        }
+        statefulEncoder = isStateful(encoder);
+        built.start();
+        shipper = built;
+        exitHook = ExitHook.register(built.pipeline().config().name(), this::stop);
+        super.start();
+    }
+
+    private PatternLayoutEncoder defaultEncoder() {
+        PatternLayoutEncoder e = new PatternLayoutEncoder();
+        e.setContext(getContext());
+        e.setPattern(DEFAULT_PATTERN);
+        e.setCharset(StandardCharsets.UTF_8);
+        e.start();
+        return e;
+    }
+
+    /** Encodes {@code event} on this thread and hands the bytes to the shipper; never throws. */
+    @Override
+    protected void append(ILoggingEvent event) {
+        LogShipper s = shipper;
+        if (s == null) {
+            return;
+        }
+        if (s.refusesLogger(event.getLoggerName())) {
+            return;
+        }
+        if (!guard.enter()) {
+            s.metrics().eventDropped(ReentryGuard.DROP_REASON);
+            return;
+        }
+        try {
+            byte[] bytes = encode(event);
+            if (bytes != null && bytes.length > 0) {
+                s.publish(bytes, 0, bytes.length, level(event.getLevel()));
+            }
+        } catch (RuntimeException e) {
+            encoderFailed(s, e);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    private byte[] encode(ILoggingEvent event) {
+        if (statefulEncoder) {
+            synchronized (encoderLock) {
+                return encoder.encode(event);
+            }
+        }
+        return encoder.encode(event);
+    }
+
+    /** Logback 1.6 encoders say whether they must not encode concurrently; older ones could not say. */
+    private static boolean isStateful(Encoder<?> encoder) {
+        try {
+            return encoder.isStateful();
+        } catch (LinkageError olderLogback) {
+            return false;
+        }
+    }
+
+    /** Counts the failure; reports the 1st, 2nd, 4th, 8th, ... so a broken encoder cannot flood the statuses. */
+    private void encoderFailed(LogShipper s, RuntimeException e) {
+        s.metrics().eventDropped(ENCODER_FAILED);
+        long n = encoderFailures.incrementAndGet();
+        if (Long.bitCount(n) == 1) {
+            addError("osslog: the encoder of appender [" + getName() + "] failed on " + n
+                    + " event(s) so far; they were dropped", e);
+        }
+    }
+
+    static LogLevel level(Level level) {
+        switch (level == null ? Level.INFO_INT : level.toInt()) {
+            case Level.ERROR_INT: return LogLevel.ERROR;
+            case Level.WARN_INT: return LogLevel.WARN;
+            case Level.DEBUG_INT: return LogLevel.DEBUG;
+            case Level.TRACE_INT: return LogLevel.TRACE;
+            default: return LogLevel.INFO;
+        }
+    }
+
+    /**
+     * Ships what is buffered within {@code shutdownTimeout}, then stops; a warning status gives the number of
+     * events not shipped when there are any. Idempotent; also runs from the appender's JVM shutdown hook.
+     */
+    @Override
+    public void stop() {
+        synchronized (lifecycle) {
+            LogShipper s = shipper;
+            if (s == null) {
+                return;
+            }
+            super.stop();
+            if (exitHook != null) {
+                exitHook.remove();
+                exitHook = null;
+            }
+            ShutdownReport report = s.stop();
+            shipper = null;
+            addInfo("osslog: appender [" + getName() + "] stopped: " + report);
+        }
+    }
+
+    /** The JVM shutdown hook that stops this appender, or null while stopped (tests run it). */
+    Thread exitHook() {
+        synchronized (lifecycle) {
+            return exitHook == null ? null : exitHook.thread();
+        }
+    }
+}

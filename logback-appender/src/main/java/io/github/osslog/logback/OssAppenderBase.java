@@ -1,0 +1,223 @@
+package io.github.osslog.logback;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.UnsynchronizedAppenderBase;
+import ch.qos.logback.core.util.Duration;
+import ch.qos.logback.core.util.FileSize;
+import io.github.osslog.core.setup.ShipperSettings;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The osslog properties as Logback bean setters, one per {@link ShipperSettings#PROPERTIES} entry under the same
+ * name: sizes are Logback {@link FileSize}s ({@code 64MB}), durations Logback {@link Duration}s
+ * ({@code 2 seconds}), the rest strings checked when the appender starts. Not thread-safe: Joran (or the
+ * application) configures it before {@code start()}.
+ */
+public abstract class OssAppenderBase extends UnsynchronizedAppenderBase<ILoggingEvent> {
+    /** What the setters collected; read by {@code start()}. */
+    final ShipperSettings settings = new ShipperSettings();
+    /** {@code keyValue} entries without a name, reported by {@code start()}. */
+    final List<String> badKeyValues = new ArrayList<>();
+
+    /** The OSS endpoint, e.g. {@code oss-cn-hangzhou.aliyuncs.com} or {@code http://127.0.0.1:9000}. */
+    public void setEndpoint(String value) {
+        settings.set("endpoint", value);
+    }
+
+    /** The bucket the logs go to. */
+    public void setBucket(String value) {
+        settings.set("bucket", value);
+    }
+
+    /** The region for V4 signing, e.g. {@code cn-hangzhou}; derived from {@code *.aliyuncs.com} endpoints. */
+    public void setRegion(String value) {
+        settings.set("region", value);
+    }
+
+    /** The access key id; without it, the environment or the ECS RAM role supply credentials. */
+    public void setAccessKeyId(String value) {
+        settings.set("accessKeyId", value);
+    }
+
+    /** The access key secret; never echoed. */
+    public void setAccessKeySecret(String value) {
+        settings.set("accessKeySecret", value);
+    }
+
+    /** The STS security token of temporary credentials; never echoed. */
+    public void setSecurityToken(String value) {
+        settings.set("securityToken", value);
+    }
+
+    /** The ECS RAM role whose credentials the instance metadata service supplies. */
+    public void setEcsRoleName(String value) {
+        settings.set("ecsRoleName", value);
+    }
+
+    /** {@code V4} (default) or {@code V1}. */
+    public void setSignatureVersion(String value) {
+        settings.set("signatureVersion", value);
+    }
+
+    /** The URL style; by default virtual-hosted for OSS endpoints and path style for local ones. */
+    public void setUrlStyle(String value) {
+        settings.set("urlStyle", value);
+    }
+
+    /** The object key pattern, e.g. {@code logs/%d{yyyy-MM-dd}/%host-%pid-%i.log}. */
+    public void setObjectKeyPattern(String value) {
+        settings.set("objectKeyPattern", value);
+    }
+
+    /** The time zone of the key pattern's dates (default UTC). */
+    public void setTimeZone(String value) {
+        settings.set("timeZone", value);
+    }
+
+    /** The size at which the shipper rolls to a new object, e.g. {@code 1GB}. */
+    public void setMaxObjectSize(FileSize size) {
+        setSize("maxObjectSize", size);
+    }
+
+    /** {@code NONE} (default) or {@code GZIP}. */
+    public void setCompression(String value) {
+        settings.set("compression", value);
+    }
+
+    /** The size of the in-memory buffer, e.g. {@code 64MB}. */
+    public void setBufferSize(FileSize size) {
+        setSize("bufferSize", size);
+    }
+
+    /** Longer events are truncated with a marker, e.g. {@code 256KB}. */
+    public void setMaxEventSize(FileSize size) {
+        setSize("maxEventSize", size);
+    }
+
+    /** The largest append, e.g. {@code 4MB}. */
+    public void setBatchMaxBytes(FileSize size) {
+        setSize("batchMaxBytes", size);
+    }
+
+    /** How long events may wait before they are appended, e.g. {@code 1 second}. */
+    public void setFlushInterval(Duration duration) {
+        setDuration("flushInterval", duration);
+    }
+
+    /** {@code DROP_NEWEST} (default), {@code DROP_OLDEST} or {@code BLOCK} when the buffer is full. */
+    public void setOverflowPolicy(String value) {
+        settings.set("overflowPolicy", value);
+    }
+
+    /** How long the {@code BLOCK} overflow policy waits for room, e.g. {@code 1 second}. */
+    public void setBlockTimeout(Duration duration) {
+        setDuration("blockTimeout", duration);
+    }
+
+    /** Events below this level are discarded once the buffer is {@code discardThreshold} full. */
+    public void setDiscardLevel(String value) {
+        settings.set("discardLevel", value);
+    }
+
+    /** How full the buffer may get before {@code discardLevel} applies: {@code 0.8} or {@code 80%}. */
+    public void setDiscardThreshold(String value) {
+        settings.set("discardThreshold", value);
+    }
+
+    /** The {@code Content-Type} of new objects. */
+    public void setContentType(String value) {
+        settings.set("contentType", value);
+    }
+
+    /** The storage class of new objects: {@code Standard}, {@code IA} or {@code Archive}. */
+    public void setStorageClass(String value) {
+        settings.set("storageClass", value);
+    }
+
+    /** The ACL of new objects. */
+    public void setObjectAcl(String value) {
+        settings.set("objectAcl", value);
+    }
+
+    /** Server-side encryption of new objects: {@code AES256}, {@code KMS} or {@code SM4}. */
+    public void setServerSideEncryption(String value) {
+        settings.set("serverSideEncryption", value);
+    }
+
+    /** User metadata of new objects: {@code name=value} pairs separated by commas. */
+    public void setMetadata(String value) {
+        settings.set("metadata", value);
+    }
+
+    /** Tags of new objects, e.g. {@code team=payments&env=prod}. */
+    public void setTagging(String value) {
+        settings.set("tagging", value);
+    }
+
+    /** The first retry delay, e.g. {@code 100 milliseconds}. */
+    public void setInitialBackoff(Duration duration) {
+        setDuration("initialBackoff", duration);
+    }
+
+    /** The longest retry delay, e.g. {@code 30 seconds}. */
+    public void setMaxBackoff(Duration duration) {
+        setDuration("maxBackoff", duration);
+    }
+
+    /** The HTTP connect timeout. */
+    public void setConnectTimeout(Duration duration) {
+        setDuration("connectTimeout", duration);
+    }
+
+    /** The HTTP read timeout. */
+    public void setReadTimeout(Duration duration) {
+        setDuration("readTimeout", duration);
+    }
+
+    /** The HTTP write timeout. */
+    public void setWriteTimeout(Duration duration) {
+        setDuration("writeTimeout", duration);
+    }
+
+    /** The timeout of a whole HTTP call. */
+    public void setCallTimeout(Duration duration) {
+        setDuration("callTimeout", duration);
+    }
+
+    /** How long {@code stop()} may take to ship what is buffered, e.g. {@code 10 seconds}. */
+    public void setShutdownTimeout(Duration duration) {
+        setDuration("shutdownTimeout", duration);
+    }
+
+    /** Whether each append carries a {@code Content-MD5} header. */
+    public void setSendContentMd5(boolean send) {
+        settings.set("sendContentMd5", Boolean.toString(send));
+    }
+
+    /**
+     * A value for the object key pattern's {@code %{name}} token, written {@code name=value}; repeat the element
+     * for several ({@code <keyValue>app=shop</keyValue>}). {@code %{context}} is always the Logback context name.
+     */
+    public void addKeyValue(String entry) {
+        int eq = entry == null ? -1 : entry.indexOf('=');
+        if (eq <= 0) {
+            badKeyValues.add(entry);
+        } else {
+            settings.keyValue(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim());
+        }
+    }
+
+    private void setSize(String property, FileSize size) {
+        if (size == null) {
+            settings.set(property, null);
+        } else {
+            settings.setBytes(property, size.getSize());
+        }
+    }
+
+    private void setDuration(String property, Duration duration) {
+        settings.setDuration(property,
+                duration == null ? null : java.time.Duration.ofMillis(duration.getMilliseconds()));
+    }
+}

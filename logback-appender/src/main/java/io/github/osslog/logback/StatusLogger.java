@@ -1,0 +1,31 @@
+package io.github.osslog.logback;
+
+import ch.qos.logback.core.spi.ContextAware;
+import io.github.osslog.core.InternalLogger;
+
+/**
+ * Reports the core's messages as statuses of the appender ({@code addInfo}/{@code addWarn}/{@code addError}), so
+ * they reach Logback's {@code StatusManager} and never an appender. Thread-safe, as the status manager is.
+ */
+final class StatusLogger implements InternalLogger {
+    private final ContextAware target;
+
+    StatusLogger(ContextAware target) {
+        this.target = target;
+    }
+
+    @Override
+    public void info(String message) {
+        target.addInfo(message);
+    }
+
+    @Override
+    public void warn(String message, Throwable cause) {
+        target.addWarn(message, cause);
+    }
+
+    @Override
+    public void error(String message, Throwable cause) {
+        target.addError(message, cause);
+    }
+}
