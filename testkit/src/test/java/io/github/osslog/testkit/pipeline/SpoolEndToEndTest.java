@@ -13,6 +13,7 @@ import io.github.osslog.core.oss.OssClientConfig;
 import io.github.osslog.core.pipeline.Pipeline;
 import io.github.osslog.core.pipeline.PipelineConfig;
 import io.github.osslog.core.pipeline.ShutdownReport;
+import io.github.osslog.core.testing.RecordingLogger;
 import io.github.osslog.testkit.Fault;
 import io.github.osslog.testkit.Operation;
 import io.github.osslog.testkit.OssTestServerExtension;
@@ -42,7 +43,7 @@ class SpoolEndToEndTest {
 
     private final List<OssClient> clients = new ArrayList<>();
     private final List<Pipeline> pipelines = new ArrayList<>();
-    private final PipelineEndToEndTest.Messages messages = new PipelineEndToEndTest.Messages();
+    private final RecordingLogger messages = new RecordingLogger();
     private int nextSeq;
 
     @AfterEach
