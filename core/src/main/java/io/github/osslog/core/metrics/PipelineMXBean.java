@@ -55,6 +55,15 @@ public interface PipelineMXBean {
     /** Batches written to the local spool because they could not be shipped in time. */
     long getSpooledBatches();
 
+    /** Events in batches written to the local spool; they are durable on disk from then on. */
+    long getEventsSpooled();
+
+    /**
+     * Events shipped from the spool, also those an earlier run spooled; they count in {@link #getEventsShipped()}
+     * too, so events shipped straight from the buffer are the difference.
+     */
+    long getEventsReplayed();
+
     /** Bytes of batches written to the local spool (as they will be appended, after compression). */
     long getSpooledBytes();
 

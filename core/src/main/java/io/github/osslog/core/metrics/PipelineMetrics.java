@@ -33,6 +33,8 @@ public final class PipelineMetrics implements PipelineMXBean {
     private final AtomicLong spooledBatches = new AtomicLong();
     private final AtomicLong spooledBytes = new AtomicLong();
     private final AtomicLong replayedBatches = new AtomicLong();
+    private final AtomicLong spooledEvents = new AtomicLong();
+    private final AtomicLong replayedEvents = new AtomicLong();
     private volatile long corruptSpoolRecords;
     private volatile long spoolBytesInUse;
     private volatile long spoolEventsInUse;
@@ -70,12 +72,15 @@ public final class PipelineMetrics implements PipelineMXBean {
         ownDrops.computeIfAbsent(reason, r -> new LongAdder()).add(count);
     }
 
-    public void batchSpooled(long bytes) {
+    public void batchSpooled(int events, long bytes) {
+        spooledEvents.addAndGet(events);
         spooledBatches.incrementAndGet();
         spooledBytes.addAndGet(bytes);
     }
 
-    public void batchReplayed() {
+    /** A spooled batch is done with; {@code shippedEvents} of it landed (0 when it was rejected for good). */
+    public void batchReplayed(int shippedEvents) {
+        replayedEvents.addAndGet(shippedEvents);
         replayedBatches.incrementAndGet();
     }
 
@@ -212,6 +217,16 @@ public final class PipelineMetrics implements PipelineMXBean {
     @Override
     public long getSpooledBatches() {
         return spooledBatches.get();
+    }
+
+    @Override
+    public long getEventsSpooled() {
+        return spooledEvents.get();
+    }
+
+    @Override
+    public long getEventsReplayed() {
+        return replayedEvents.get();
     }
 
     @Override

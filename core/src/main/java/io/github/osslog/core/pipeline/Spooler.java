@@ -94,7 +94,7 @@ final class Spooler {
                 reportFull();
             }
             fullReported = false;
-            metrics.batchSpooled(len);
+            metrics.batchSpooled(events, len);
             refresh();
             return Result.SPOOLED;
         } catch (IOException e) {
@@ -118,7 +118,7 @@ final class Spooler {
                     head.cutTime(), head.anchor(), giveWay, journal);
             if (outcome == AppendEngine.Outcome.SHIPPED || outcome == AppendEngine.Outcome.FAILED) {
                 spool.remove();
-                metrics.batchReplayed();
+                metrics.batchReplayed(outcome == AppendEngine.Outcome.SHIPPED ? head.events() : 0);
                 refresh();
             }
             return outcome;

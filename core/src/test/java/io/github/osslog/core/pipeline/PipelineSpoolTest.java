@@ -117,6 +117,7 @@ class PipelineSpoolTest {
         assertEquals(events(0, 1500), content());
         assertEquals(0, p.metrics().getEventsDropped());
         assertEquals(p.metrics().getSpooledBatches(), p.metrics().getReplayedBatches());
+        assertEquals(p.metrics().getEventsSpooled(), p.metrics().getEventsReplayed());
         assertEquals(0, p.metrics().getSpoolBytesInUse());
         assertEquals(0, p.metrics().getSpoolEventsInUse());
         assertEquals(0, segments().size(), "replayed segments are deleted");
@@ -130,6 +131,7 @@ class PipelineSpoolTest {
         ShutdownReport report = first.stop(Duration.ofSeconds(2));
         assertEquals(0, report.notShipped());
         assertEquals(100, report.spooled());
+        assertEquals(100, first.metrics().getEventsSpooled());
         assertEquals(0, report.shipped());
         assertTrue(report.took().compareTo(Duration.ofSeconds(2)) < 0);
         assertTrue(logger.at("INFO").stream().anyMatch(l -> l.contains("left 100 events in spoolDirectory")));
@@ -141,6 +143,7 @@ class PipelineSpoolTest {
         assertEquals(events(0, 150), content());
         assertEquals(150, second.metrics().getEventsShipped(), "replayed events count as shipped");
         assertTrue(second.metrics().getReplayedBatches() > 0);
+        assertEquals(100, second.metrics().getEventsReplayed());
         assertEquals(0, second.stop(WAIT).spooled());
         assertTrue(logger.at("INFO").stream().anyMatch(l -> l.contains("holds 100 events from an earlier run")));
     }
