@@ -40,7 +40,7 @@ final class Shipper implements Runnable, RecordConsumer {
     private final Condition progress = lock.newCondition();
     private volatile boolean stopping;
     private volatile long deadlineNanos;
-    private Spooler spooler;
+    private volatile Spooler spooler;
     private boolean replaying;
     private DropReport noticeInBatch;
     private DropReport undelivered;

@@ -28,8 +28,8 @@ public final class ShutdownReport {
     }
 
     /**
-     * Events accepted but neither confirmed shipped nor spooled when stop returned: still in the buffer, or in the
-     * batch being appended when the budget ran out (that append may still land).
+     * Events accepted but neither confirmed shipped, spooled, failed nor dropped when stop returned: still in the
+     * buffer, or in the batch being appended when the budget ran out (that append may still land).
      */
     public long notShipped() {
         return notShipped;
