@@ -39,6 +39,9 @@ public final class Spool implements Closeable {
     private long nextSeq;
     private long readOffset;
     private SpoolAnchor headAnchor;
+    private long journalSeq = -1;
+    private long journalOffset = -1;
+    private boolean journalAnchored;
     private SpoolRecord peeked;
     private int peekedFrame;
     private volatile long bytesOnDisk;
@@ -118,6 +121,7 @@ public final class Spool implements Closeable {
         if (resume) {
             readOffset = cursor.offset;
             headAnchor = cursor.anchor;
+            journaled(cursor.segment, cursor.offset, cursor.anchor != null);
         }
         updateCounters();
     }
@@ -191,6 +195,7 @@ public final class Spool implements Closeable {
             return;
         }
         journal.write(segments.peekFirst().seq, readOffset, anchor);
+        journaled(segments.peekFirst().seq, readOffset, true);
         headAnchor = anchor;
         peeked = peeked.withAnchor(anchor);
     }
@@ -201,6 +206,9 @@ public final class Spool implements Closeable {
             return;
         }
         Segment head = segments.peekFirst();
+        // The journal may still anchor an earlier record: once this one is done without an append of its own (found
+        // landed), that anchor no longer matches its object, so the cursor must move past both first.
+        boolean journalIsThis = journalSeq == head.seq && journalOffset == readOffset;
         head.unreadEvents = Math.max(0, head.unreadEvents - peeked.events());
         readOffset += peekedFrame;
         peeked = null;
@@ -208,7 +216,22 @@ public final class Spool implements Closeable {
         if (readOffset >= head.size) {
             dropHead();
         }
+        if (journalAnchored && !journalIsThis) {
+            if (segments.isEmpty()) {
+                journal.delete();
+                journaled(-1, -1, false);
+            } else {
+                journal.write(segments.peekFirst().seq, readOffset, null);
+                journaled(segments.peekFirst().seq, readOffset, false);
+            }
+        }
         updateCounters();
+    }
+
+    private void journaled(long seq, long offset, boolean anchored) {
+        journalSeq = seq;
+        journalOffset = offset;
+        journalAnchored = anchored;
     }
 
     /** Deletes the oldest segment to make room (policy DROP_OLDEST); returns the events it still held. */

@@ -141,6 +141,27 @@ class SpoolTest {
     }
 
     @Test
+    void aRecordFoundLandedWithoutAnAppendMovesTheJournalPastTheEarlierAnchor() throws IOException {
+        try (Spool spool = Spool.open(dir, 1 << 20)) {
+            spool.append(record("a", 1));
+            spool.append(new SpoolRecord("b".getBytes(UTF_8), 1, CUT, new SpoolAnchor("logs/0.log", 1, 7, true)));
+            spool.append(record("c", 1));
+            spool.peek();
+            spool.attempt(new SpoolAnchor("logs/0.log", 0, 0, true));
+            spool.remove();
+            assertEquals("b", new String(spool.peek().data(), UTF_8));
+            ReplayJournal.Cursor afterA = new ReplayJournal(dir).read();
+            assertEquals(0, afterA.offset, "a's anchor stays on disk until the next attempt: it proves a landed");
+            spool.remove(); // b: found landed through its own anchor, no append and so no attempt journaled
+            ReplayJournal.Cursor afterB = new ReplayJournal(dir).read();
+            assertNull(afterB.anchor, "a's anchor would no longer match the grown object");
+            assertEquals("c", new String(spool.peek().data(), UTF_8));
+            spool.attempt(new SpoolAnchor("logs/0.log", 2, 9, true));
+            assertEquals(afterB.offset, new ReplayJournal(dir).read().offset, "the cursor points at c");
+        }
+    }
+
+    @Test
     void aFullSpoolRefusesAndDiscardingTheOldestSegmentMakesRoom() throws IOException {
         try (Spool spool = Spool.open(dir, 4096)) {
             int accepted = 0;
