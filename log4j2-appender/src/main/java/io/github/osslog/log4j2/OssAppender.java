@@ -150,6 +150,8 @@ public final class OssAppender extends AbstractAppender {
         @PluginBuilderAttribute private String callTimeout;
         @PluginBuilderAttribute private String shutdownTimeout;
         @PluginBuilderAttribute private String sendContentMd5;
+        @PluginBuilderAttribute private String spoolDirectory;
+        @PluginBuilderAttribute private String spoolMaxBytes;
 
         public B setEndpoint(String endpoint) {
             this.endpoint = endpoint;
@@ -323,6 +325,16 @@ public final class OssAppender extends AbstractAppender {
 
         public B setSendContentMd5(String sendContentMd5) {
             this.sendContentMd5 = sendContentMd5;
+            return asBuilder();
+        }
+
+        public B setSpoolDirectory(String spoolDirectory) {
+            this.spoolDirectory = spoolDirectory;
+            return asBuilder();
+        }
+
+        public B setSpoolMaxBytes(String spoolMaxBytes) {
+            this.spoolMaxBytes = spoolMaxBytes;
             return asBuilder();
         }
 

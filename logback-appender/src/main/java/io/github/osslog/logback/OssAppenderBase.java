@@ -196,6 +196,19 @@ public abstract class OssAppenderBase extends UnsynchronizedAppenderBase<ILoggin
     }
 
     /**
+     * A local directory for batches that cannot be shipped in time (an outage, stop): they are replayed in order,
+     * also after a restart. One per process and appender; unset (default): no spool.
+     */
+    public void setSpoolDirectory(String value) {
+        settings.set("spoolDirectory", value);
+    }
+
+    /** The most disk the spool may take, e.g. {@code 1GB} (default). */
+    public void setSpoolMaxBytes(FileSize size) {
+        setSize("spoolMaxBytes", size);
+    }
+
+    /**
      * A value for the object key pattern's {@code %{name}} token, written {@code name=value}; repeat the element
      * for several ({@code <keyValue>app=shop</keyValue>}). {@code %{context}} is always the Logback context name.
      */

@@ -17,7 +17,8 @@ import java.util.List;
 final class RejectedValues {
     /** Properties with a {@code FileSize} setter. */
     static final List<String> SIZES = Collections.unmodifiableList(
-            Arrays.asList("maxObjectSize", "bufferSize", "maxEventSize", "batchMaxBytes"));
+            Arrays.asList("maxObjectSize", "bufferSize", "maxEventSize", "batchMaxBytes",
+                    "spoolMaxBytes"));
     /** Properties with a Logback {@code Duration} setter. */
     static final List<String> DURATIONS = Collections.unmodifiableList(Arrays.asList("flushInterval",
             "blockTimeout", "initialBackoff", "maxBackoff", "connectTimeout", "readTimeout", "writeTimeout",

@@ -6,13 +6,16 @@ public final class DropCounters {
     private final long droppedOldest;
     private final long blockTimeouts;
     private final long levelDiscards;
+    private final long spoolFull;
     private final long truncated;
 
-    DropCounters(long droppedNewest, long droppedOldest, long blockTimeouts, long levelDiscards, long truncated) {
+    DropCounters(long droppedNewest, long droppedOldest, long blockTimeouts, long levelDiscards, long spoolFull,
+            long truncated) {
         this.droppedNewest = droppedNewest;
         this.droppedOldest = droppedOldest;
         this.blockTimeouts = blockTimeouts;
         this.levelDiscards = levelDiscards;
+        this.spoolFull = spoolFull;
         this.truncated = truncated;
     }
 
@@ -36,6 +39,11 @@ public final class DropCounters {
         return levelDiscards;
     }
 
+    /** Events dropped after they left the ring because the local spool was full (see docs/spool.md). */
+    public long spoolFull() {
+        return spoolFull;
+    }
+
     /** Events longer than the maximum event size, published truncated with a marker (not drops). */
     public long truncated() {
         return truncated;
@@ -43,13 +51,13 @@ public final class DropCounters {
 
     /** All drops, whatever the reason; truncations are not drops. */
     public long totalDropped() {
-        return droppedNewest + droppedOldest + blockTimeouts + levelDiscards;
+        return droppedNewest + droppedOldest + blockTimeouts + levelDiscards + spoolFull;
     }
 
     @Override
     public String toString() {
         return "DropCounters{droppedNewest=" + droppedNewest + ", droppedOldest=" + droppedOldest
-                + ", blockTimeouts=" + blockTimeouts + ", levelDiscards=" + levelDiscards
+                + ", blockTimeouts=" + blockTimeouts + ", levelDiscards=" + levelDiscards + ", spoolFull=" + spoolFull
                 + ", truncated=" + truncated + '}';
     }
 }

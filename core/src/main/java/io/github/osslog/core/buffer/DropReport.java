@@ -12,15 +12,17 @@ public final class DropReport {
     private final long droppedOldest;
     private final long blockTimeouts;
     private final long levelDiscards;
+    private final long spoolFull;
     private final Instant firstDrop;
     private final Instant lastDrop;
 
     DropReport(long droppedNewest, long droppedOldest, long blockTimeouts, long levelDiscards,
-            Instant firstDrop, Instant lastDrop) {
+            long spoolFull, Instant firstDrop, Instant lastDrop) {
         this.droppedNewest = droppedNewest;
         this.droppedOldest = droppedOldest;
         this.blockTimeouts = blockTimeouts;
         this.levelDiscards = levelDiscards;
+        this.spoolFull = spoolFull;
         this.firstDrop = firstDrop;
         this.lastDrop = lastDrop;
     }
@@ -45,9 +47,14 @@ public final class DropReport {
         return levelDiscards;
     }
 
+    /** Events dropped after they left the ring because the local spool was full. */
+    public long spoolFull() {
+        return spoolFull;
+    }
+
     /** All drops in this report; always at least 1. */
     public long total() {
-        return droppedNewest + droppedOldest + blockTimeouts + levelDiscards;
+        return droppedNewest + droppedOldest + blockTimeouts + levelDiscards + spoolFull;
     }
 
     /** When the first drop of this report happened, by the ring's clock. */
@@ -58,6 +65,17 @@ public final class DropReport {
     /** When the last drop of this report happened, by the ring's clock. */
     public Instant lastDrop() {
         return lastDrop;
+    }
+
+    /** This report and {@code later} together (a notice that could not be delivered joins the next one). */
+    public DropReport plus(DropReport later) {
+        if (later == null) {
+            return this;
+        }
+        return new DropReport(droppedNewest + later.droppedNewest, droppedOldest + later.droppedOldest,
+                blockTimeouts + later.blockTimeouts, levelDiscards + later.levelDiscards, spoolFull + later.spoolFull,
+                firstDrop.isBefore(later.firstDrop) ? firstDrop : later.firstDrop,
+                lastDrop.isAfter(later.lastDrop) ? lastDrop : later.lastDrop);
     }
 
     /**
@@ -72,7 +90,8 @@ public final class DropReport {
         sep = reason(sb, sep, "buffer full", droppedNewest);
         sep = reason(sb, sep, "oldest discarded", droppedOldest);
         sep = reason(sb, sep, "block timeout", blockTimeouts);
-        reason(sb, sep, "level discard", levelDiscards);
+        sep = reason(sb, sep, "level discard", levelDiscards);
+        reason(sb, sep, "spool full", spoolFull);
         return sb.append(')').toString();
     }
 

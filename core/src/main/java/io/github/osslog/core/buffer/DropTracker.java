@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.LongAdder;
  * one cache line); {@link #takeReport} is synchronized.
  */
 final class DropTracker {
-    enum Reason { NEWEST, OLDEST, BLOCK_TIMEOUT, LEVEL_DISCARD }
+    enum Reason { NEWEST, OLDEST, BLOCK_TIMEOUT, LEVEL_DISCARD, SPOOL_FULL }
 
     private static final long NONE = Long.MIN_VALUE;
     private static final VarHandle FIRST;
@@ -82,12 +82,12 @@ final class DropTracker {
         }
         return new DropReport(delta[Reason.NEWEST.ordinal()], delta[Reason.OLDEST.ordinal()],
                 delta[Reason.BLOCK_TIMEOUT.ordinal()], delta[Reason.LEVEL_DISCARD.ordinal()],
-                Instant.ofEpochMilli(first), Instant.ofEpochMilli(last));
+                delta[Reason.SPOOL_FULL.ordinal()], Instant.ofEpochMilli(first), Instant.ofEpochMilli(last));
     }
 
     DropCounters totals() {
         return new DropCounters(counts[Reason.NEWEST.ordinal()].sum(), counts[Reason.OLDEST.ordinal()].sum(),
                 counts[Reason.BLOCK_TIMEOUT.ordinal()].sum(), counts[Reason.LEVEL_DISCARD.ordinal()].sum(),
-                truncated.sum());
+                counts[Reason.SPOOL_FULL.ordinal()].sum(), truncated.sum());
     }
 }

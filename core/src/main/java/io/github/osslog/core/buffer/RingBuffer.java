@@ -251,6 +251,16 @@ public final class RingBuffer extends RingCursors {
         return drops.takeReport();
     }
 
+    /**
+     * Counts {@code events} that left the ring but were dropped downstream because the local spool was full, so
+     * they appear in {@link #drops()} and in the next {@link #takeDropReport()} like the ring's own drops.
+     */
+    public void countSpoolDrops(long events) {
+        if (events > 0) {
+            drops.dropped(DropTracker.Reason.SPOOL_FULL, events);
+        }
+    }
+
     /** Cumulative drop and truncation totals since the ring was built. */
     public DropCounters drops() {
         return drops.totals();

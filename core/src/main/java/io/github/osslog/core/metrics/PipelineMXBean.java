@@ -52,6 +52,33 @@ public interface PipelineMXBean {
     /** Bytes waiting in the buffer. */
     long getBufferBytesInUse();
 
+    /** Batches written to the local spool because they could not be shipped in time. */
+    long getSpooledBatches();
+
+    /** Events in batches written to the local spool; they are durable on disk from then on. */
+    long getEventsSpooled();
+
+    /**
+     * Events shipped from the spool, also those an earlier run spooled; they count in {@link #getEventsShipped()}
+     * too, so events shipped straight from the buffer are the difference.
+     */
+    long getEventsReplayed();
+
+    /** Bytes of batches written to the local spool (as they will be appended, after compression). */
+    long getSpooledBytes();
+
+    /** Spooled batches replayed: shipped, found already landed, or rejected for good. */
+    long getReplayedBatches();
+
+    /** Torn or corrupt spool records detected and skipped, never shipped. */
+    long getCorruptSpoolRecords();
+
+    /** Bytes of spool segment files on disk. */
+    long getSpoolBytesInUse();
+
+    /** Events waiting in the spool, including those an earlier run left. */
+    long getSpoolEventsInUse();
+
     /** The object key appends currently go to, or empty before the first append. */
     String getCurrentObjectKey();
 

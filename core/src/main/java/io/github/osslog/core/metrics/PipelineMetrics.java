@@ -30,6 +30,14 @@ public final class PipelineMetrics implements PipelineMXBean {
     private final AtomicLong reconciled = new AtomicLong();
     private final AtomicLong rollovers = new AtomicLong();
     private final AtomicLong crcMismatches = new AtomicLong();
+    private final AtomicLong spooledBatches = new AtomicLong();
+    private final AtomicLong spooledBytes = new AtomicLong();
+    private final AtomicLong replayedBatches = new AtomicLong();
+    private final AtomicLong spooledEvents = new AtomicLong();
+    private final AtomicLong replayedEvents = new AtomicLong();
+    private volatile long corruptSpoolRecords;
+    private volatile long spoolBytesInUse;
+    private volatile long spoolEventsInUse;
     private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
     private volatile String currentKey = "";
     private volatile String lastError = "";
@@ -57,6 +65,30 @@ public final class PipelineMetrics implements PipelineMXBean {
     /** An event the pipeline itself turned away (the buffer counts its own drops). */
     public void eventDropped(String reason) {
         ownDrops.computeIfAbsent(reason, r -> new LongAdder()).increment();
+    }
+
+    /** Events the pipeline itself turned away, {@code count} at once. */
+    public void eventsDropped(String reason, long count) {
+        ownDrops.computeIfAbsent(reason, r -> new LongAdder()).add(count);
+    }
+
+    public void batchSpooled(int events, long bytes) {
+        spooledEvents.addAndGet(events);
+        spooledBatches.incrementAndGet();
+        spooledBytes.addAndGet(bytes);
+    }
+
+    /** A spooled batch is done with; {@code shippedEvents} of it landed (0 when it was rejected for good). */
+    public void batchReplayed(int shippedEvents) {
+        replayedEvents.addAndGet(shippedEvents);
+        replayedBatches.incrementAndGet();
+    }
+
+    /** The spool's current state: bytes on disk, events waiting, corrupt records skipped so far. */
+    public void spool(long bytesInUse, long eventsInUse, long corruptRecords) {
+        spoolBytesInUse = bytesInUse;
+        spoolEventsInUse = eventsInUse;
+        corruptSpoolRecords = corruptRecords;
     }
 
     public void batchShipped(int events, long bytes) {
@@ -183,6 +215,46 @@ public final class PipelineMetrics implements PipelineMXBean {
     }
 
     @Override
+    public long getSpooledBatches() {
+        return spooledBatches.get();
+    }
+
+    @Override
+    public long getEventsSpooled() {
+        return spooledEvents.get();
+    }
+
+    @Override
+    public long getEventsReplayed() {
+        return replayedEvents.get();
+    }
+
+    @Override
+    public long getSpooledBytes() {
+        return spooledBytes.get();
+    }
+
+    @Override
+    public long getReplayedBatches() {
+        return replayedBatches.get();
+    }
+
+    @Override
+    public long getCorruptSpoolRecords() {
+        return corruptSpoolRecords;
+    }
+
+    @Override
+    public long getSpoolBytesInUse() {
+        return spoolBytesInUse;
+    }
+
+    @Override
+    public long getSpoolEventsInUse() {
+        return spoolEventsInUse;
+    }
+
+    @Override
     public String getCurrentObjectKey() {
         return currentKey;
     }
@@ -197,6 +269,7 @@ public final class PipelineMetrics implements PipelineMXBean {
         return "PipelineMetrics{accepted=" + getEventsAccepted() + ", shipped=" + getEventsShipped()
                 + ", dropped=" + getEventsDroppedByReason() + ", failed=" + getEventsFailed()
                 + ", appends=" + getAppends() + ", retries=" + getRetries() + ", rollovers=" + getRollovers()
-                + ", bufferBytesInUse=" + getBufferBytesInUse() + '}';
+                + ", bufferBytesInUse=" + getBufferBytesInUse() + ", spooledBatches=" + getSpooledBatches()
+                + ", replayedBatches=" + getReplayedBatches() + ", spoolBytesInUse=" + getSpoolBytesInUse() + '}';
     }
 }

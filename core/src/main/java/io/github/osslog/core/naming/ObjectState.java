@@ -31,6 +31,11 @@ public final class ObjectState {
                 info.crc64(), info.hasCrc64());
     }
 
+    /** The state an earlier append was made against (a spooled batch's anchor), to check whether it landed. */
+    public static ObjectState at(String key, long position, long crc, boolean crcKnown) {
+        return new ObjectState(key, position, crc, crcKnown);
+    }
+
     public String key() {
         return key;
     }

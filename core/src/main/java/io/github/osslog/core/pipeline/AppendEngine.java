@@ -4,6 +4,7 @@ import io.github.osslog.core.InternalLogger;
 import io.github.osslog.core.crc.Crc64;
 import io.github.osslog.core.metrics.PipelineMetrics;
 import io.github.osslog.core.naming.ObjectState;
+import io.github.osslog.core.spool.SpoolAnchor;
 import io.github.osslog.core.store.AppendResult;
 import io.github.osslog.core.store.AppendableStore;
 import io.github.osslog.core.store.ErrorKind;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -20,11 +22,19 @@ import java.util.function.LongSupplier;
  * deadline passes. Not thread-safe: confined to the shipper thread, apart from {@link #deadline(long)}.
  */
 final class AppendEngine {
-    /** How one batch ended. */
-    enum Outcome { SHIPPED, FAILED, ABANDONED }
+    /** How one batch ended: DEFERRED when the caller's give-way condition held between retries. */
+    enum Outcome { SHIPPED, FAILED, ABANDONED, DEFERRED }
 
-    /** Why the object must be HEADed before the batch is (re)sent. */
-    private enum Doubt { NONE, AMBIGUOUS, CONFLICT, CHECKSUM }
+    /** Why the object must be HEADed before the batch is (re)sent; ANCHORED: an earlier run's append may have landed. */
+    private enum Doubt { NONE, AMBIGUOUS, CONFLICT, CHECKSUM, ANCHORED }
+
+    /** Told before each append of a batch, so a spool can journal where it may land. */
+    interface AttemptListener {
+        void beforeAppend(ObjectState state);
+    }
+
+    /** How often retry waits check the give-way condition. */
+    private static final long GIVE_WAY_POLL_NANOS = 20_000_000L;
 
     /** Rolls in a row for one batch after which NOT_APPENDABLE answers are retried with backoff, not at once. */
     private static final int QUICK_ROLLS = 3;
@@ -40,6 +50,7 @@ final class AppendEngine {
     private final PipelineMetrics metrics;
     private volatile boolean hasDeadline;
     private volatile long deadlineNanos;
+    private SpoolAnchor unresolved;
 
     /** @param nanoTime a monotonic time source for the stop deadline and retry waits ({@code System::nanoTime}) */
     AppendEngine(PipelineConfig config, AppendableStore store, Backoff backoff, Sleeper sleeper, LongSupplier nanoTime,
@@ -67,11 +78,27 @@ final class AppendEngine {
      * Returns {@link Outcome#ABANDONED} when the deadline passed or the thread was interrupted first.
      */
     Outcome ship(byte[] data, int len, int events, Instant cutTime) {
+        return ship(data, len, events, cutTime, null, null, null);
+    }
+
+    /**
+     * Ships like {@link #ship(byte[], int, int, Instant)}, first checking {@code anchor} (if not null) and skipping
+     * the append when the batch is found there already; returns {@link Outcome#DEFERRED} when {@code giveWay}
+     * (if not null) holds between retries. After DEFERRED or ABANDONED, {@link #unresolved()} says where the batch
+     * may have landed.
+     */
+    Outcome ship(byte[] data, int len, int events, Instant cutTime, SpoolAnchor anchor, BooleanSupplier giveWay,
+            AttemptListener listener) {
         int failures = 0;
         int rolls = 0;
         boolean quickRetryUsed = false;
         Doubt doubt = Doubt.NONE;
         ObjectState state = null;
+        unresolved = null;
+        if (anchor != null) {
+            state = ObjectState.at(anchor.key(), anchor.position(), anchor.crc(), anchor.crcKnown());
+            doubt = Doubt.ANCHORED;
+        }
         while (beforeDeadline()) {
             ErrorKind kind = null;
             try {
@@ -80,6 +107,15 @@ final class AppendEngine {
                 }
                 if (doubt != Doubt.NONE) {
                     Reconciler.Verdict verdict = reconciler.check(state, data, len);
+                    if (doubt == Doubt.ANCHORED) {
+                        // the tracker may hold an older picture of the anchor's object: learn it again
+                        objects.forget(state.key());
+                        if (verdict != Reconciler.Verdict.LANDED) {
+                            state = null;
+                            doubt = Doubt.NONE;
+                            continue;
+                        }
+                    }
                     if (verdict == Reconciler.Verdict.LANDED) {
                         status.landed(state, doubt == Doubt.CHECKSUM);
                         status.shipped(state, events, len, failures);
@@ -92,6 +128,9 @@ final class AppendEngine {
                     }
                     doubt = Doubt.NONE;
                     continue;
+                }
+                if (listener != null) {
+                    listener.beforeAppend(state);
                 }
                 AppendResult result = store.append(state.key(), state.position(), data, 0, len,
                         state.position() == 0 ? creationHeaders : Collections.<String, String>emptyMap());
@@ -137,12 +176,24 @@ final class AppendEngine {
                     doubt = Doubt.AMBIGUOUS;
                 }
             }
-            if (!pause(backoff.delayNanos(failures, kind))) {
-                return Outcome.ABANDONED;
+            Outcome interrupted = pause(backoff.delayNanos(failures, kind), giveWay);
+            if (interrupted != null) {
+                return unfinished(interrupted, doubt, state);
             }
             metrics.retry();
         }
-        return Outcome.ABANDONED;
+        return unfinished(Outcome.ABANDONED, doubt, state);
+    }
+
+    /** Where the last batch given up (DEFERRED or ABANDONED) may have landed, or {@code null} when nowhere. */
+    SpoolAnchor unresolved() {
+        return unresolved;
+    }
+
+    private Outcome unfinished(Outcome outcome, Doubt doubt, ObjectState state) {
+        unresolved = doubt != Doubt.NONE && state != null
+                ? new SpoolAnchor(state.key(), state.position(), state.crc(), state.crcKnown()) : null;
+        return outcome;
     }
 
     /** Applies a successful append's answer; false when its position or CRC-64 contradicts what was sent. */
@@ -159,16 +210,29 @@ final class AppendEngine {
         return false;
     }
 
-    /** Waits {@code nanos}, cut short at the deadline; false when the deadline passed or the thread was interrupted. */
-    private boolean pause(long nanos) {
-        long wait = hasDeadline ? Math.min(nanos, Math.max(0, deadlineNanos - nanoTime.getAsLong())) : nanos;
-        try {
-            sleeper.sleep(wait);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-        return beforeDeadline();
+    /**
+     * Waits {@code nanos}, cut short at the deadline or when {@code giveWay} holds (checked every few ms); null to
+     * go on, else why not.
+     */
+    private Outcome pause(long nanos, BooleanSupplier giveWay) {
+        long left = nanos;
+        do {
+            if (giveWay != null && giveWay.getAsBoolean()) {
+                return Outcome.DEFERRED;
+            }
+            long wait = giveWay == null ? left : Math.min(left, GIVE_WAY_POLL_NANOS);
+            if (hasDeadline) {
+                wait = Math.min(wait, Math.max(0, deadlineNanos - nanoTime.getAsLong()));
+            }
+            try {
+                sleeper.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Outcome.ABANDONED;
+            }
+            left -= wait;
+        } while (left > 0 && beforeDeadline());
+        return beforeDeadline() ? null : Outcome.ABANDONED;
     }
 
     private boolean beforeDeadline() {

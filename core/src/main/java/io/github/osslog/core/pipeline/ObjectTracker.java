@@ -64,6 +64,11 @@ final class ObjectTracker {
         enter(router.roll(cutTime));
     }
 
+    /** Forgets what is known about {@code key}; its next use learns it again with a HEAD. */
+    void forget(String key) {
+        states.forget(key);
+    }
+
     /**
      * The state of {@code key}, learned with a HEAD when unknown. An existing object with a later index after it is
      * skipped (after a restart the pipeline resumes at the last object, never writing behind a newer one); the last

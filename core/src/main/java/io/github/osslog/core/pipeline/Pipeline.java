@@ -31,6 +31,7 @@ public final class Pipeline {
     private final RingBuffer ring;
     private final PipelineMetrics metrics;
     private final Shipper shipper;
+    private final AppendEngine engine;
     private final LongSupplier nanoTime;
     private final Thread thread;
     private final ThreadLocal<CountingWriter> writers = ThreadLocal.withInitial(CountingWriter::new);
@@ -55,7 +56,7 @@ public final class Pipeline {
         this.metrics = new PipelineMetrics(config.clock(), ring::usedBytes, () -> dropsByReason(ring.drops()));
         Backoff backoff = new Backoff(config.initialBackoff(), config.maxBackoff(),
                 () -> ThreadLocalRandom.current().nextDouble());
-        AppendEngine engine = new AppendEngine(config, store, backoff, sleeper, nanoTime, metrics, logger);
+        this.engine = new AppendEngine(config, store, backoff, sleeper, nanoTime, metrics, logger);
         this.shipper = new Shipper(config, ring, engine, metrics, logger, nanoTime);
         this.thread = new Thread(shipper, "osslog-shipper-" + config.name());
         thread.setDaemon(true);
@@ -83,7 +84,11 @@ public final class Pipeline {
         return new Pipeline(config, store, logger, sleeper, nanoTime);
     }
 
-    /** Starts the shipper thread and registers the JMX MBean; returns at once. Idempotent. */
+    /**
+     * Opens and locks the spool directory if one is configured (a problem with it is reported as an error and the
+     * pipeline runs without a spool), starts the shipper thread, which replays the spool first, and registers the
+     * JMX MBean; returns at once, never waiting for the store. Idempotent.
+     */
     public void start() {
         synchronized (lifecycle) {
             if (started || stopped) {
@@ -91,6 +96,7 @@ public final class Pipeline {
             }
             started = true;
             jmx = JmxRegistration.register(config.name(), metrics, logger);
+            shipper.useSpool(Spooler.open(config, ring, engine, metrics, logger));
             thread.start();
         }
     }
@@ -153,13 +159,15 @@ public final class Pipeline {
 
     /**
      * Waits until every event published before this call has been shipped (or failed for good, or was discarded
-     * by the {@code DROP_OLDEST} policy), at most {@code timeout}. Returns whether that happened in time.
+     * by the {@code DROP_OLDEST} policy), at most {@code timeout}; with a spool, until the spool is empty too.
+     * Returns whether that happened in time.
      */
     public boolean flush(Duration timeout) {
         long target = metrics.getEventsAccepted();
         shipper.requestFlush(target);
         try {
-            return shipper.awaitSettled(() -> shipper.accountedFor() >= target, timeout.toNanos());
+            return shipper.awaitSettled(() -> shipper.accountedFor() >= target && !shipper.spoolBacklog(),
+                    timeout.toNanos());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
@@ -173,7 +181,9 @@ public final class Pipeline {
 
     /**
      * Refuses new events, ships what it can within {@code budget}, then ends the shipper thread and unregisters
-     * the MBean. Never waits longer than {@code budget}. Later calls return the first report.
+     * the MBean. With a spool, what cannot be shipped is spooled instead: the shipper stops retrying at three
+     * quarters of the budget, leaving the rest for the disk. Never waits longer than {@code budget}. Later calls
+     * return the first report.
      */
     public ShutdownReport stop(Duration budget) {
         synchronized (lifecycle) {
@@ -182,7 +192,9 @@ public final class Pipeline {
             }
             long start = nanoTime.getAsLong();
             stopped = true;
-            shipper.requestStop(start + budget.toNanos());
+            long budgetNanos = budget.toNanos();
+            long shipNanos = config.spoolDirectory() == null ? budgetNanos : budgetNanos - budgetNanos / 4;
+            shipper.requestStop(start + shipNanos);
             boolean ended = !started;
             if (started) {
                 ended = join(start + budget.toNanos());
@@ -192,12 +204,18 @@ public final class Pipeline {
                 jmx.close();
             }
             long notShipped = metrics.getEventsAccepted() - shipper.accountedFor();
-            report = new ShutdownReport(metrics.getEventsShipped(), notShipped, metrics.getEventsDropped(),
+            long spooled = shipper.spooledEvents();
+            report = new ShutdownReport(metrics.getEventsShipped(), notShipped, spooled, metrics.getEventsDropped(),
                     metrics.getEventsFailed(), !ended || notShipped > 0,
                     Duration.ofNanos(nanoTime.getAsLong() - start));
             if (notShipped > 0) {
                 logger.warn("osslog pipeline '" + config.name() + "' stopped with " + notShipped
-                        + " events not shipped (budget " + budget + ")");
+                        + " events not shipped" + (config.spoolDirectory() != null ? " and not spooled" : "")
+                        + " (budget " + budget + ")");
+            }
+            if (spooled > 0) {
+                logger.info("osslog pipeline '" + config.name() + "' left " + spooled + " events in spoolDirectory '"
+                        + config.spoolDirectory() + "'; they are shipped when a pipeline next starts with it");
             }
             return report;
         }
@@ -232,6 +250,7 @@ public final class Pipeline {
         byReason.put("oldest discarded", d.droppedOldest());
         byReason.put("block timeout", d.blockTimeouts());
         byReason.put("level discard", d.levelDiscards());
+        byReason.put("spool full", d.spoolFull());
         return byReason;
     }
 

@@ -4,6 +4,7 @@ import io.github.osslog.core.buffer.LogLevel;
 import io.github.osslog.core.buffer.OverflowPolicy;
 import io.github.osslog.core.naming.KeyPattern;
 import io.github.osslog.core.naming.LocalIdentity;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -40,6 +41,8 @@ public final class PipelineConfig {
     private final Duration initialBackoff;
     private final Duration maxBackoff;
     private final Duration shutdownTimeout;
+    private final Path spoolDirectory;
+    private final long spoolMaxBytes;
     private final Clock clock;
 
     private PipelineConfig(Builder b, KeyPattern keyPattern, Map<String, String> creationHeaders) {
@@ -60,6 +63,8 @@ public final class PipelineConfig {
         this.initialBackoff = b.initialBackoff;
         this.maxBackoff = b.maxBackoff;
         this.shutdownTimeout = b.shutdownTimeout;
+        this.spoolDirectory = b.spoolDirectory;
+        this.spoolMaxBytes = b.spoolMaxBytes;
         this.clock = b.clock;
     }
 
@@ -147,6 +152,16 @@ public final class PipelineConfig {
         return shutdownTimeout;
     }
 
+    /** Where batches that cannot be shipped in time go (docs/spool.md); {@code null}: no spool. */
+    public Path spoolDirectory() {
+        return spoolDirectory;
+    }
+
+    /** The most bytes the spool's segment files may take; past it the overflow policy applies. */
+    public long spoolMaxBytes() {
+        return spoolMaxBytes;
+    }
+
     /** The clock for object key dates and drop notices. */
     public Clock clock() {
         return clock;
@@ -163,7 +178,9 @@ public final class PipelineConfig {
                 + ", maxObjectSize=" + Sizes.format(maxObjectSize)
                 + ", objectKeyPattern=" + keyPattern + ", timeZone=" + timeZone + ", compression=" + compression
                 + ", creationHeaders=" + creationHeaders.keySet() + ", initialBackoff=" + initialBackoff
-                + ", maxBackoff=" + maxBackoff + ", shutdownTimeout=" + shutdownTimeout + '}';
+                + ", maxBackoff=" + maxBackoff + ", shutdownTimeout=" + shutdownTimeout
+                + (spoolDirectory != null ? ", spoolDirectory=" + spoolDirectory + ", spoolMaxBytes="
+                        + Sizes.format(spoolMaxBytes) : "") + '}';
     }
 
     /** Collects and checks settings; not thread-safe. */
@@ -186,6 +203,8 @@ public final class PipelineConfig {
         private Duration initialBackoff = Duration.ofMillis(100);
         private Duration maxBackoff = Duration.ofSeconds(30);
         private Duration shutdownTimeout = Duration.ofSeconds(10);
+        private Path spoolDirectory;
+        private long spoolMaxBytes = 1L << 30;
         private Clock clock = Clock.systemUTC();
 
         private Builder() {
@@ -330,6 +349,26 @@ public final class PipelineConfig {
             return this;
         }
 
+        /**
+         * A local directory for batches that cannot be shipped in time: during an outage once the buffer is half
+         * full, and at stop. They are replayed in order, also after a restart (docs/spool.md). {@code null}, the
+         * default: no spool. Opened and locked by {@code Pipeline.start()}.
+         */
+        public Builder spoolDirectory(Path directory) {
+            this.spoolDirectory = directory;
+            return this;
+        }
+
+        /** Most bytes the spool may take on disk, 4KB to 1TB; default 1GB. */
+        public Builder spoolMaxBytes(long bytes) {
+            if (bytes < (4 << 10) || bytes > (1L << 40)) {
+                throw new IllegalArgumentException("spoolMaxBytes (" + Sizes.format(bytes) + ") must be between "
+                        + Sizes.format(4 << 10) + " and " + Sizes.format(1L << 40));
+            }
+            this.spoolMaxBytes = bytes;
+            return this;
+        }
+
         /** The clock for key dates and drop notices (a fake one in tests); default the UTC system clock. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock must not be null");
@@ -353,6 +392,10 @@ public final class PipelineConfig {
             if (batchMaxBytes > maxObjectSize) {
                 throw new IllegalArgumentException("batchMaxBytes (" + Sizes.format(batchMaxBytes)
                         + ") must not exceed maxObjectSize (" + Sizes.format(maxObjectSize) + ")");
+            }
+            if (spoolDirectory != null && spoolMaxBytes < batchMaxBytes) {
+                throw new IllegalArgumentException("spoolMaxBytes (" + Sizes.format(spoolMaxBytes)
+                        + ") must be at least batchMaxBytes (" + Sizes.format(batchMaxBytes) + ")");
             }
             if (initialBackoff.compareTo(maxBackoff) > 0) {
                 throw new IllegalArgumentException("initialBackoff (" + initialBackoff

@@ -8,6 +8,7 @@ import io.github.osslog.core.buffer.RingBuffer;
 import io.github.osslog.core.metrics.PipelineMetrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -17,7 +18,8 @@ import java.util.function.LongSupplier;
 /**
  * The shipper thread's work: drains the ring into a reused batch, cuts it at {@code batchMaxBytes} or
  * {@code flushInterval} (or at once on flush and stop), writes a drop notice after drops, compresses when asked,
- * and hands the batch to the {@link AppendEngine}. Runs on one thread; {@link #requestFlush(long)},
+ * and hands the batch to the {@link AppendEngine}; with a spool, batches that cannot be shipped in time go to the
+ * {@link Spooler}, and while it holds any, newer batches queue behind them there. Runs on one thread; {@link #requestFlush(long)},
  * {@link #requestStop(long)}, {@link #accountedFor()} and {@link #awaitSettled} may be called from any thread.
  */
 final class Shipper implements Runnable, RecordConsumer {
@@ -38,6 +40,10 @@ final class Shipper implements Runnable, RecordConsumer {
     private final Condition progress = lock.newCondition();
     private volatile boolean stopping;
     private volatile long deadlineNanos;
+    private volatile Spooler spooler;
+    private boolean replaying;
+    private DropReport noticeInBatch;
+    private DropReport undelivered;
 
     Shipper(PipelineConfig config, RingBuffer ring, AppendEngine engine, PipelineMetrics metrics,
             InternalLogger logger, LongSupplier nanoTime) {
@@ -55,6 +61,11 @@ final class Shipper implements Runnable, RecordConsumer {
                 ? new GzipEncoder(batchMaxBytes + batchMaxBytes / 100 + 64) : null;
     }
 
+    /** Uses {@code spool} from now on; called before the thread starts. */
+    void useSpool(Spooler spool) {
+        this.spooler = spool;
+    }
+
     @Override
     public void run() {
         try {
@@ -66,6 +77,9 @@ final class Shipper implements Runnable, RecordConsumer {
         } finally {
             if (gzip != null) {
                 gzip.close();
+            }
+            if (spooler != null) {
+                spooler.close();
             }
             signalProgress();
         }
@@ -83,8 +97,18 @@ final class Shipper implements Runnable, RecordConsumer {
                 batchStart = nanoTime.getAsLong();
             }
             boolean aged = !batch.isEmpty() && nanoTime.getAsLong() - batchStart >= flushIntervalNanos;
-            if (!batch.isEmpty() && (full || aged || draining)) {
+            if (!batch.isEmpty() && (full || aged || draining || ringUnderPressure())) {
                 if (!shipBatch()) {
+                    return;
+                }
+                continue;
+            }
+            if (spooler != null && spooler.hasBacklog()) {
+                replaying = true;
+                AppendEngine.Outcome outcome = spooler.replayOne(this::giveWay);
+                replaying = false;
+                signalProgress();
+                if (outcome == AppendEngine.Outcome.ABANDONED) {
                     return;
                 }
                 continue;
@@ -129,15 +153,20 @@ final class Shipper implements Runnable, RecordConsumer {
     }
 
     private void addDropNotice() {
-        DropReport report = ring.takeDropReport();
+        DropReport taken = ring.takeDropReport();
+        DropReport report = undelivered != null ? undelivered.plus(taken) : taken;
+        undelivered = null;
+        noticeInBatch = report;
         if (report != null) {
             byte[] line = (report.message() + "\n").getBytes(StandardCharsets.UTF_8);
             batch.addBytes(line, 0, line.length);
-            logger.warn(report.message());
+            if (taken != null) {
+                logger.warn(taken.message());
+            }
         }
     }
 
-    /** Ships the batch; false when it was abandoned (stop deadline or interrupt). */
+    /** Ships or spools the batch; false when it was abandoned (stop deadline or interrupt). */
     private boolean shipBatch() {
         int events = batch.events();
         AppendEngine.Outcome outcome;
@@ -145,10 +174,9 @@ final class Shipper implements Runnable, RecordConsumer {
             metrics.batchShipped(events, 0);
             outcome = AppendEngine.Outcome.SHIPPED;
         } else if (gzip != null) {
-            int len = gzip.encode(batch.bytes(), 0, batch.size());
-            outcome = engine.ship(gzip.output(), len, events, clock.instant());
+            outcome = shipOrSpool(gzip.output(), gzip.encode(batch.bytes(), 0, batch.size()), events);
         } else {
-            outcome = engine.ship(batch.bytes(), batch.size(), events, clock.instant());
+            outcome = shipOrSpool(batch.bytes(), batch.size(), events);
         }
         if (outcome == AppendEngine.Outcome.ABANDONED) {
             return false;
@@ -157,6 +185,66 @@ final class Shipper implements Runnable, RecordConsumer {
         settled.addAndGet(events);
         signalProgress();
         return true;
+    }
+
+    /**
+     * Queues the batch behind older spooled ones; else ships it, spooling it instead when the engine gives way (the
+     * buffer is filling, or stop is draining) or gives up at the stop deadline. Spooled, or dropped because the
+     * spool is full, the batch counts as SHIPPED here: it has left the pipeline's memory.
+     */
+    private AppendEngine.Outcome shipOrSpool(byte[] data, int len, int events) {
+        Instant cutTime = clock.instant();
+        if (spooler == null) {
+            return engine.ship(data, len, events, cutTime);
+        }
+        if (spooler.hasBacklog()) {
+            Spooler.Result result = spooler.spool(data, len, events, cutTime, null);
+            if (result != Spooler.Result.UNAVAILABLE) {
+                return spooled(result);
+            }
+        }
+        AppendEngine.Outcome outcome = engine.ship(data, len, events, cutTime, null, this::giveWay, null);
+        if (outcome == AppendEngine.Outcome.SHIPPED || outcome == AppendEngine.Outcome.FAILED) {
+            return outcome;
+        }
+        Spooler.Result result = spooler.spool(data, len, events, cutTime, engine.unresolved());
+        if (result != Spooler.Result.UNAVAILABLE) {
+            return spooled(result);
+        }
+        // the spool failed: keep the batch in memory and go on shipping it, minding where it may have landed
+        return outcome == AppendEngine.Outcome.DEFERRED
+                ? engine.ship(data, len, events, cutTime, engine.unresolved(), null, null) : outcome;
+    }
+
+    /** A batch dropped because the spool was full took its drop notice along: the next batch repeats it. */
+    private AppendEngine.Outcome spooled(Spooler.Result result) {
+        if (result == Spooler.Result.DROPPED && noticeInBatch != null) {
+            undelivered = noticeInBatch;
+        }
+        return AppendEngine.Outcome.SHIPPED;
+    }
+
+    /**
+     * Whether a failing append should give way to the spool: the buffer is half full (spool now rather than drop
+     * later), or stop is draining and events wait behind the batch being retried.
+     */
+    private boolean giveWay() {
+        return ringUnderPressure()
+                || (stopping && (ring.usedBytes() > 0 || (replaying && !batch.isEmpty())));
+    }
+
+    private boolean ringUnderPressure() {
+        return spooler != null && ring.usedBytes() >= ring.capacity() / 2;
+    }
+
+    /** Whether older batches wait in the spool. Any thread. */
+    boolean spoolBacklog() {
+        return spooler != null && spooler.hasBacklog();
+    }
+
+    /** Events waiting in the spool, 0 without one. */
+    long spooledEvents() {
+        return spooler == null ? 0 : spooler.pendingEvents();
     }
 
     /** Ships without waiting for the flush interval until {@code target} events are accounted for. */

@@ -6,14 +6,16 @@ import java.time.Duration;
 public final class ShutdownReport {
     private final long shipped;
     private final long notShipped;
+    private final long spooled;
     private final long dropped;
     private final long failed;
     private final boolean timedOut;
     private final Duration took;
 
-    ShutdownReport(long shipped, long notShipped, long dropped, long failed, boolean timedOut, Duration took) {
+    ShutdownReport(long shipped, long notShipped, long spooled, long dropped, long failed, boolean timedOut, Duration took) {
         this.shipped = shipped;
         this.notShipped = notShipped;
+        this.spooled = spooled;
         this.dropped = dropped;
         this.failed = failed;
         this.timedOut = timedOut;
@@ -26,11 +28,19 @@ public final class ShutdownReport {
     }
 
     /**
-     * Events accepted but not confirmed shipped when stop returned: still in the buffer, or in the batch being
-     * appended when the budget ran out (that append may still land).
+     * Events accepted but neither confirmed shipped, spooled, failed nor dropped when stop returned: still in the
+     * buffer, or in the batch being appended when the budget ran out (that append may still land).
      */
     public long notShipped() {
         return notShipped;
+    }
+
+    /**
+     * Events waiting in the local spool when stop returned (including any an earlier run left there): they are on
+     * disk and the next pipeline started on the same spool directory replays them. 0 without a spool.
+     */
+    public long spooled() {
+        return spooled;
     }
 
     /** Events dropped over the pipeline's life (buffer full, level discard, ...). */
@@ -55,7 +65,7 @@ public final class ShutdownReport {
 
     @Override
     public String toString() {
-        return "ShutdownReport{shipped=" + shipped + ", notShipped=" + notShipped + ", dropped=" + dropped
-                + ", failed=" + failed + ", timedOut=" + timedOut + ", took=" + took + '}';
+        return "ShutdownReport{shipped=" + shipped + ", notShipped=" + notShipped + ", spooled=" + spooled
+                + ", dropped=" + dropped + ", failed=" + failed + ", timedOut=" + timedOut + ", took=" + took + '}';
     }
 }

@@ -17,6 +17,9 @@ import io.github.osslog.core.pipeline.Compression;
 import io.github.osslog.core.pipeline.Pipeline;
 import io.github.osslog.core.pipeline.PipelineConfig;
 import io.github.osslog.core.sign.SignatureVersion;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -46,7 +49,7 @@ public final class ShipperSettings {
             "bufferSize", "maxEventSize", "batchMaxBytes", "flushInterval", "overflowPolicy", "blockTimeout",
             "discardLevel", "discardThreshold", "contentType", "storageClass", "objectAcl", "serverSideEncryption",
             "metadata", "tagging", "initialBackoff", "maxBackoff", "connectTimeout", "readTimeout", "writeTimeout",
-            "callTimeout", "shutdownTimeout", "sendContentMd5"));
+            "callTimeout", "shutdownTimeout", "sendContentMd5", "spoolDirectory", "spoolMaxBytes"));
     /** Properties whose values are secrets: never echoed in messages. */
     public static final List<String> SECRETS = Collections.unmodifiableList(
             Arrays.asList("accessKeySecret", "securityToken"));
@@ -231,6 +234,8 @@ public final class ShipperSettings {
             case "callTimeout": oss.callTimeout(SettingValues.parseDuration(value)); break;
             case "shutdownTimeout": pipeline.shutdownTimeout(SettingValues.parseDuration(value)); break;
             case "sendContentMd5": oss.sendContentMd5(bool(property, value)); break;
+            case "spoolDirectory": pipeline.spoolDirectory(directory(value)); break;
+            case "spoolMaxBytes": pipeline.spoolMaxBytes(SettingValues.parseSize(value)); break;
             default: break; // credentials are read by credentials()
         }
     }
@@ -277,6 +282,15 @@ public final class ShipperSettings {
             return Boolean.parseBoolean(value);
         }
         throw new IllegalArgumentException(property + " '" + value + "' is not a boolean: use true or false");
+    }
+
+    private static Path directory(String value) {
+        try {
+            return Paths.get(value);
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException("spoolDirectory '" + value + "' is not a valid path (" + e.getReason()
+                    + "): use a local directory such as /var/spool/myapp-osslog");
+        }
     }
 
     private static ZoneId zone(String value) {

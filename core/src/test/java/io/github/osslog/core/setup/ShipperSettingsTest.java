@@ -47,6 +47,7 @@ class ShipperSettingsTest {
                 .set("metadata", "team=payments, env=prod").set("tagging", "a=1&b=2")
                 .set("initialBackoff", "50ms").set("maxBackoff", "1 minute").set("shutdownTimeout", "5 seconds")
                 .set("connectTimeout", "1s").set("callTimeout", "4s").set("sendContentMd5", "true")
+                .set("spoolDirectory", "/var/spool/shop-osslog").set("spoolMaxBytes", "256MB")
                 .keyValue("app", "shop")
                 .build("My Appender", InternalLogger.NONE);
         try {
@@ -66,6 +67,8 @@ class ShipperSettingsTest {
             assertEquals("a=1&b=2", c.creationHeaders().get("x-oss-tagging"));
             assertEquals("application/gzip", c.creationHeaders().get("Content-Type"));
             assertEquals(Duration.ofSeconds(5), c.shutdownTimeout());
+            assertEquals(java.nio.file.Paths.get("/var/spool/shop-osslog"), c.spoolDirectory());
+            assertEquals(256L << 20, c.spoolMaxBytes());
             assertTrue(c.objectKeyPattern().toString().contains("%{app}"), c.objectKeyPattern().toString());
         } finally {
             shipper.stop(Duration.ZERO);
@@ -103,6 +106,14 @@ class ShipperSettingsTest {
 
         assertEquals(List.of("accessKeyId", "endpoint", "bucket"), properties(problems));
         assertTrue(problems.get(0).message().startsWith("No OSS credentials found"), problems.get(0).message());
+    }
+
+    @Test
+    void spoolSettingsAreCheckedByName() {
+        assertEquals(List.of("spoolMaxBytes"), properties(problems(valid().set("spoolMaxBytes", "1KB"))));
+        assertEquals(List.of("spoolDirectory"), properties(problems(valid().set("spoolDirectory", "bad\u0000path"))));
+        assertEquals(List.of("spoolMaxBytes"), properties(problems(valid().set("spoolDirectory", "/tmp/s")
+                .set("batchMaxBytes", "8MB").set("spoolMaxBytes", "4MB"))));
     }
 
     @Test
