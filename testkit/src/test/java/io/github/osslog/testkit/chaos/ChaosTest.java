@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +42,7 @@ class ChaosTest {
     private static final Duration OUTAGE = Duration.ofSeconds(30);
     /** The outage's 30 s of ticker time pass in 30 steps of this much wall-clock time. */
     private static final long OUTAGE_STEP_MILLIS = 100;
+    private static final long PRODUCER_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     @TempDir
     Path spoolDir;
@@ -97,7 +99,11 @@ class ChaosTest {
                 .blockTimeout(Duration.ofMinutes(1)).spoolDirectory(spoolDir).spoolMaxBytes(1L << 30).build();
     }
 
-    /** Each producer publishes events 0..perProducer-1 and counts the latch down a third of the way. */
+    /**
+     * Each producer publishes
+     * events 0..perProducer-1, pausing after each so that together they log a little slower than the pipeline
+     * ships when OSS is healthy, and counts the latch down a third of the way.
+     */
     private static List<Thread> startProducers(Pipeline pipeline, int perProducer, CountDownLatch aThird) {
         List<Thread> producers = new ArrayList<>();
         for (int id = 0; id < PRODUCERS; id++) {
@@ -111,6 +117,7 @@ class ChaosTest {
                     if (pipeline.publish(event, 0, event.length, LogLevel.INFO) == PublishResult.DROPPED) {
                         return;
                     }
+                    LockSupport.parkNanos(PRODUCER_PAUSE_NANOS);
                 }
                 aThird.countDown();
             }, "chaos-producer-" + id);
@@ -174,9 +181,11 @@ class ChaosTest {
             Map<String, Long> injected) {
         return String.format("chaos: %,d events, seed %d, %.1f s, %d objects (+%d foreign put); faults %s;"
                         + " appends %d, retries %d, reconciled lost responses %d, rollovers %d,"
-                        + " spooled %,d events in %d batches, replayed %,d events in %d batches",
+                        + " spooled %,d events in %d batches, replayed %,d events in %d batches,"
+                        + " shipped directly %,d events",
                 total, seed, nanos / 1e9, landed.appendableObjects(), landed.normalObjects(), injected,
                 m.getAppends(), m.getRetries(), m.getReconciledLostResponses(), m.getRollovers(),
-                m.getEventsSpooled(), m.getSpooledBatches(), m.getEventsReplayed(), m.getReplayedBatches());
+                m.getEventsSpooled(), m.getSpooledBatches(), m.getEventsReplayed(), m.getReplayedBatches(),
+                m.getEventsShipped() - m.getEventsReplayed());
     }
 }
