@@ -150,6 +150,7 @@ public final class OssAppender extends AbstractAppender {
         @PluginBuilderAttribute private String callTimeout;
         @PluginBuilderAttribute private String shutdownTimeout;
         @PluginBuilderAttribute private String sendContentMd5;
+        @PluginBuilderAttribute private String trustedCertificates;
         @PluginBuilderAttribute private String spoolDirectory;
         @PluginBuilderAttribute private String spoolMaxBytes;
 
@@ -325,6 +326,11 @@ public final class OssAppender extends AbstractAppender {
 
         public B setSendContentMd5(String sendContentMd5) {
             this.sendContentMd5 = sendContentMd5;
+            return asBuilder();
+        }
+
+        public B setTrustedCertificates(String trustedCertificates) {
+            this.trustedCertificates = trustedCertificates;
             return asBuilder();
         }
 

@@ -196,6 +196,14 @@ public abstract class OssAppenderBase extends UnsynchronizedAppenderBase<ILoggin
     }
 
     /**
+     * A PEM file of the certificates to trust for an HTTPS endpoint (a private CA or a self-signed certificate),
+     * instead of the system's CAs. Verification, including the host name, always stays on; unset: system CAs.
+     */
+    public void setTrustedCertificates(String value) {
+        settings.set("trustedCertificates", value);
+    }
+
+    /**
      * A local directory for batches that cannot be shipped in time (an outage, stop): they are replayed in order,
      * also after a restart. One per process and appender; unset (default): no spool.
      */

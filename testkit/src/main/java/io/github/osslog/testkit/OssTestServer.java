@@ -6,8 +6,12 @@ import io.github.osslog.testkit.store.Storage;
 import io.github.osslog.testkit.store.StoredObject;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,11 +20,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import javax.net.ServerSocketFactory;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 
 /**
  * A local OSS-compatible server on a loopback port: AppendObject, PutObject, GetObject, HeadObject,
  * DeleteObject and ListObjects with OSS semantics and signature checks, plus {@link #faults() fault injection}
- * and a {@link #journal() journal}. Thread-safe.
+ * and a {@link #journal() journal}; over HTTPS when given a {@linkplain Builder#tls key store}. Thread-safe.
  *
  * <pre>{@code
  * try (OssTestServer server = OssTestServer.builder().credentials("AK", "SK").bucket("logs").start()) {
@@ -54,7 +61,9 @@ public final class OssTestServer implements AutoCloseable {
         }
         this.handler = new OssHandler(storage, b.autoCreateBuckets, new Authenticator(credentials, region), faults,
                 journal, clock, b.maxObjectSize);
-        this.http = HttpServer.start(InetAddress.getLoopbackAddress(), b.port, handler, b.maxConnections,
+        ServerSocketFactory sockets = b.tls == null ? ServerSocketFactory.getDefault()
+                : b.tls.getServerSocketFactory();
+        this.http = HttpServer.start(InetAddress.getLoopbackAddress(), b.port, sockets, handler, b.maxConnections,
                 (int) b.idleTimeout.toMillis());
     }
 
@@ -62,9 +71,9 @@ public final class OssTestServer implements AutoCloseable {
         return new Builder();
     }
 
-    /** {@code http://127.0.0.1:<port>}. */
+    /** {@code http://127.0.0.1:<port>}, or {@code https://127.0.0.1:<port>} when serving TLS. */
     public String endpoint() {
-        return "http://" + InetAddress.getLoopbackAddress().getHostAddress() + ":" + port();
+        return (http.isTls() ? "https://" : "http://") + InetAddress.getLoopbackAddress().getHostAddress() + ":" + port();
     }
 
     public int port() {
@@ -178,6 +187,7 @@ public final class OssTestServer implements AutoCloseable {
         private int journalCapacity = 10_000;
         private Clock clock = Clock.systemUTC();
         private Ticker ticker = Ticker.system();
+        private SSLContext tls;
 
         private Builder() {
         }
@@ -291,6 +301,42 @@ public final class OssTestServer implements AutoCloseable {
         public Builder ticker(Ticker ticker) {
             this.ticker = Objects.requireNonNull(ticker, "ticker");
             return this;
+        }
+
+        /**
+         * Serves HTTPS (TLS 1.2 and 1.3) with the key and certificate chain in {@code keyStore}, which should hold
+         * one private key entry whose certificate names {@code 127.0.0.1} (e.g. a SAN {@code ip:127.0.0.1}).
+         * Clients must be configured to trust that certificate; nothing here weakens their verification.
+         *
+         * @throws IllegalArgumentException if the key cannot be read with {@code password}
+         */
+        public Builder tls(KeyStore keyStore, char[] password) {
+            Objects.requireNonNull(keyStore, "keyStore");
+            try {
+                KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+                keys.init(keyStore, password);
+                SSLContext context = SSLContext.getInstance("TLS");
+                context.init(keys.getKeyManagers(), null, null);
+                this.tls = context;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalArgumentException("tls key store cannot be used (" + e.getMessage() + "): pass a"
+                        + " key store holding a private key and its certificate, with the key's password");
+            }
+            return this;
+        }
+
+        /** {@link #tls(KeyStore, char[])} with a PKCS#12 file, as {@code keytool -storetype PKCS12} writes it. */
+        public Builder tlsKeyStore(Path p12, String password) {
+            Objects.requireNonNull(p12, "p12");
+            char[] pw = password == null ? new char[0] : password.toCharArray();
+            try (InputStream in = Files.newInputStream(p12)) {
+                KeyStore store = KeyStore.getInstance("PKCS12");
+                store.load(in, pw);
+                return tls(store, pw);
+            } catch (IOException | GeneralSecurityException e) {
+                throw new IllegalArgumentException("tls key store '" + p12 + "' cannot be read (" + e.getMessage()
+                        + "): pass a PKCS#12 file and its password");
+            }
         }
 
         /** Starts the server. */

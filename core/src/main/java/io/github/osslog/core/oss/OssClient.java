@@ -49,7 +49,12 @@ public final class OssClient implements AppendableStore, Closeable {
         this.config = config;
         OkHttpClient base = config.baseHttpClient();
         this.ownsHttp = base == null;
-        this.http = (base == null ? new OkHttpClient.Builder() : base.newBuilder())
+        OkHttpClient.Builder builder = base == null ? new OkHttpClient.Builder() : base.newBuilder();
+        TrustedCertificates trust = config.trust();
+        if (trust != null) {
+            builder.sslSocketFactory(trust.socketFactory(), trust.trustManager());
+        }
+        this.http = builder
                 .retryOnConnectionFailure(false)
                 .socketFactory(new NoDelaySocketFactory(base == null ? SocketFactory.getDefault() : base.socketFactory()))
                 .followRedirects(false)

@@ -2,6 +2,7 @@ package io.github.osslog.core.oss;
 
 import io.github.osslog.core.auth.CredentialsProvider;
 import io.github.osslog.core.sign.SignatureVersion;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
@@ -26,6 +27,7 @@ public final class OssClientConfig {
     private final boolean sendContentMd5;
     private final Clock clock;
     private final OkHttpClient baseHttpClient;
+    private final TrustedCertificates trustedCertificates;
 
     private OssClientConfig(Builder b, OssEndpoint endpoint, String region) {
         this.endpoint = endpoint;
@@ -41,6 +43,7 @@ public final class OssClientConfig {
         this.sendContentMd5 = b.sendContentMd5;
         this.clock = b.clock;
         this.baseHttpClient = b.baseHttpClient;
+        this.trustedCertificates = b.trustedCertificates;
     }
 
     public static Builder builder() {
@@ -102,10 +105,21 @@ public final class OssClientConfig {
         return baseHttpClient;
     }
 
+    /** The PEM file whose certificates replace the system's trusted ones, or {@code null} for the system's. */
+    public Path trustedCertificates() {
+        return trustedCertificates == null ? null : trustedCertificates.file();
+    }
+
+    /** The loaded {@link #trustedCertificates()}, or {@code null}. */
+    TrustedCertificates trust() {
+        return trustedCertificates;
+    }
+
     @Override
     public String toString() {
         return "OssClientConfig{endpoint=" + endpoint + ", bucket=" + bucket + ", region=" + region
-                + ", signatureVersion=" + signatureVersion + ", urlStyle=" + urlStyle + '}';
+                + ", signatureVersion=" + signatureVersion + ", urlStyle=" + urlStyle
+                + (trustedCertificates == null ? "" : ", trustedCertificates=" + trustedCertificates.file()) + '}';
     }
 
     /** Builds an {@link OssClientConfig}; each setter checks its argument. Not thread-safe. */
@@ -124,6 +138,7 @@ public final class OssClientConfig {
         private boolean sendContentMd5;
         private Clock clock = Clock.systemUTC();
         private OkHttpClient baseHttpClient;
+        private TrustedCertificates trustedCertificates;
 
         private Builder() {
         }
@@ -204,6 +219,19 @@ public final class OssClientConfig {
          */
         public Builder httpClient(OkHttpClient base) {
             this.baseHttpClient = Objects.requireNonNull(base, "httpClient");
+            return this;
+        }
+
+        /**
+         * Trusts exactly the certificates in this PEM file (a private CA, or a self-signed server certificate)
+         * instead of the system's trusted CAs, for HTTPS endpoints. Certificate chains, validity and the host name
+         * are still verified; there is no way to turn verification off. The file is read here.
+         *
+         * @throws IllegalArgumentException if the file cannot be read or holds no certificate
+         */
+        public Builder trustedCertificates(Path pemFile) {
+            this.trustedCertificates = TrustedCertificates.load(Objects.requireNonNull(pemFile,
+                    "trustedCertificates"));
             return this;
         }
 

@@ -9,6 +9,8 @@ import io.github.osslog.core.store.ErrorKind;
 import io.github.osslog.core.store.StoreException;
 import java.io.IOException;
 import java.time.Duration;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
  * Counts and reports what happens to batches, once per episode rather than once per retry: the first failure of a
@@ -34,11 +36,18 @@ final class ShipStatus {
         metrics.failure(code, describe(e) + where);
         boolean configuration = e instanceof StoreException
                 && ((StoreException) e).kind() == ErrorKind.CONFIGURATION;
+        // an untrusted certificate or a host name it does not cover fails every retry until the setup changes
+        boolean untrusted = e instanceof SSLHandshakeException || e instanceof SSLPeerUnverifiedException;
         if (configuration && !configErrorReported) {
             configErrorReported = true;
             logger.error("The store refused access: " + describe(e) + ". Check the bucket, endpoint, region,"
                     + " credentials and permissions; osslog keeps buffering and retries about every " + slowRetry, e);
-        } else if (!configuration && !failing) {
+        } else if (untrusted && !configErrorReported) {
+            configErrorReported = true;
+            logger.error("TLS with the store failed: " + describe(e) + ". Check the endpoint's host name; for a"
+                    + " private CA or a self-signed certificate set trustedCertificates to a PEM file of it."
+                    + " osslog keeps buffering and retries", e);
+        } else if (!configuration && !untrusted && !failing) {
             failing = true;
             logger.warn("Store call failed" + where + ": " + describe(e) + "; retrying", e);
         }

@@ -49,7 +49,8 @@ public final class ShipperSettings {
             "bufferSize", "maxEventSize", "batchMaxBytes", "flushInterval", "overflowPolicy", "blockTimeout",
             "discardLevel", "discardThreshold", "contentType", "storageClass", "objectAcl", "serverSideEncryption",
             "metadata", "tagging", "initialBackoff", "maxBackoff", "connectTimeout", "readTimeout", "writeTimeout",
-            "callTimeout", "shutdownTimeout", "sendContentMd5", "spoolDirectory", "spoolMaxBytes"));
+            "callTimeout", "shutdownTimeout", "sendContentMd5", "trustedCertificates", "spoolDirectory",
+            "spoolMaxBytes"));
     /** Properties whose values are secrets: never echoed in messages. */
     public static final List<String> SECRETS = Collections.unmodifiableList(
             Arrays.asList("accessKeySecret", "securityToken"));
@@ -234,7 +235,8 @@ public final class ShipperSettings {
             case "callTimeout": oss.callTimeout(SettingValues.parseDuration(value)); break;
             case "shutdownTimeout": pipeline.shutdownTimeout(SettingValues.parseDuration(value)); break;
             case "sendContentMd5": oss.sendContentMd5(bool(property, value)); break;
-            case "spoolDirectory": pipeline.spoolDirectory(directory(value)); break;
+            case "trustedCertificates": oss.trustedCertificates(path(property, value, "/etc/myapp/oss-ca.pem")); break;
+            case "spoolDirectory": pipeline.spoolDirectory(path(property, value, "/var/spool/myapp-osslog")); break;
             case "spoolMaxBytes": pipeline.spoolMaxBytes(SettingValues.parseSize(value)); break;
             default: break; // credentials are read by credentials()
         }
@@ -284,12 +286,12 @@ public final class ShipperSettings {
         throw new IllegalArgumentException(property + " '" + value + "' is not a boolean: use true or false");
     }
 
-    private static Path directory(String value) {
+    private static Path path(String property, String value, String example) {
         try {
             return Paths.get(value);
         } catch (InvalidPathException e) {
-            throw new IllegalArgumentException("spoolDirectory '" + value + "' is not a valid path (" + e.getReason()
-                    + "): use a local directory such as /var/spool/myapp-osslog");
+            throw new IllegalArgumentException(property + " '" + value + "' is not a valid path (" + e.getReason()
+                    + "): use a local path such as " + example);
         }
     }
 

@@ -9,19 +9,23 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The standalone testkit: {@code java -jar osslog-testkit-<version>.jar --port 9000 --access-key-id AK
- * --access-key-secret SK [--region R] [--data-dir DIR] [--bucket NAME ...]}. Prints one line with the endpoint and
+ * --access-key-secret SK [--region R] [--data-dir DIR] [--bucket NAME ...] [--tls-keystore FILE --tls-password PW]}.
+ * Prints one line with the endpoint and
  * serves until killed; exits with 2 on bad arguments.
  */
 public final class Main {
     static final String USAGE = String.join(System.lineSeparator(),
             "usage: java -jar osslog-testkit.jar --port PORT --access-key-id AK --access-key-secret SK",
             "                                    [--region REGION] [--data-dir DIR] [--bucket NAME ...]",
+            "                                    [--tls-keystore FILE --tls-password PW]",
             "  --port PORT             loopback port to listen on; 0 picks a free one",
             "  --access-key-id AK      access key id clients sign with",
             "  --access-key-secret SK  its secret",
             "  --region REGION         region for V4 signatures (default cn-hangzhou)",
             "  --data-dir DIR          keep objects in DIR so they survive a restart (default: memory)",
-            "  --bucket NAME           create this bucket (repeatable); without any, buckets are created on first use");
+            "  --bucket NAME           create this bucket (repeatable); without any, buckets are created on first use",
+            "  --tls-keystore FILE     serve HTTPS with the key and certificate in this PKCS#12 file",
+            "  --tls-password PW       the PKCS#12 file's password");
 
     private Main() {
     }
@@ -54,6 +58,8 @@ public final class Main {
         String accessKeyId = null;
         String accessKeySecret = null;
         boolean anyBucket = false;
+        String tlsKeyStore = null;
+        String tlsPassword = null;
         for (int i = 0; i < args.length; i += 2) {
             String option = args[i];
             if (i + 1 >= args.length) {
@@ -77,11 +83,19 @@ public final class Main {
                     builder.bucket(value);
                     anyBucket = true;
                     break;
+                case "--tls-keystore": tlsKeyStore = value; break;
+                case "--tls-password": tlsPassword = value; break;
                 default: throw new IllegalArgumentException("unknown option " + option);
             }
         }
         if (port == null || accessKeyId == null || accessKeySecret == null) {
             throw new IllegalArgumentException("--port, --access-key-id and --access-key-secret are required");
+        }
+        if (tlsPassword != null && tlsKeyStore == null) {
+            throw new IllegalArgumentException("--tls-password needs --tls-keystore");
+        }
+        if (tlsKeyStore != null) {
+            builder.tlsKeyStore(Paths.get(tlsKeyStore), tlsPassword);
         }
         return builder.credentials(accessKeyId, accessKeySecret).autoCreateBuckets(!anyBucket);
     }

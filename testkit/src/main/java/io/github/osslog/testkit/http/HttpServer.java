@@ -14,9 +14,11 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ServerSocketFactory;
+import javax.net.ssl.SSLServerSocket;
 
 /**
- * A small HTTP/1.1 server: one accept thread and a bounded pool with one pooled thread per connection
+ * A small HTTP/1.1 server, plain or over TLS: one accept thread and a bounded pool with one pooled thread per connection
  * (keep-alive). Thread-safe; {@link #close()} closes every connection and joins every thread it started.
  */
 public final class HttpServer implements Closeable {
@@ -45,16 +47,22 @@ public final class HttpServer implements Closeable {
     /**
      * Starts serving {@code handler} on {@code address:port} ({@code port} 0 picks a free port).
      *
+     * @param sockets {@link ServerSocketFactory#getDefault()} for plain HTTP, or an
+     *     {@code SSLContext.getServerSocketFactory()} for HTTPS (TLS 1.2 and 1.3; the handshake runs on the
+     *     connection's own thread, so a client that never completes it does not stall the accept loop)
      * @param maxConnections connections served at once; further connections wait for a free thread
      * @param idleTimeoutMillis how long an idle keep-alive connection stays open
      */
-    public static HttpServer start(InetAddress address, int port, HttpHandler handler, int maxConnections,
-            int idleTimeoutMillis) throws IOException {
-        ServerSocket socket = new ServerSocket();
+    public static HttpServer start(InetAddress address, int port, ServerSocketFactory sockets, HttpHandler handler,
+            int maxConnections, int idleTimeoutMillis) throws IOException {
+        ServerSocket socket = sockets.createServerSocket();
         try {
+            if (socket instanceof SSLServerSocket) {
+                ((SSLServerSocket) socket).setEnabledProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
+            }
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(address, port), 128);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             socket.close();
             throw e;
         }
@@ -65,6 +73,11 @@ public final class HttpServer implements Closeable {
 
     public int port() {
         return serverSocket.getLocalPort();
+    }
+
+    /** Whether connections are served over TLS. */
+    public boolean isTls() {
+        return serverSocket instanceof SSLServerSocket;
     }
 
     private static Thread daemon(Runnable r, String name) {

@@ -1,0 +1,186 @@
+package io.github.osslog.log4j2;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.osslog.testkit.OssTestServer;
+import io.github.osslog.testkit.SelfSignedCertificate;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.status.StatusData;
+import org.apache.logging.log4j.status.StatusListener;
+import org.apache.logging.log4j.status.StatusLogger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@code <Oss>} over HTTPS with {@code trustedCertificates}, and with failing credentials: no status message, stack
+ * trace or toString() shows the secret or the token.
+ */
+class SecretsAndTlsTest {
+    private static final String KEY_ID = "STS.auditKeyId";
+    private static final String SECRET = "s3cr3tLog4jAuditQx7";
+    private static final String TOKEN = "t0kenLog4jAuditZr9";
+
+    @TempDir
+    Path dir;
+
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final List<String> seen = new ArrayList<>();
+    private final List<StatusData> statuses = new CopyOnWriteArrayList<>();
+    private final StatusListener listener = new StatusListener() {
+        @Override
+        public void log(StatusData data) {
+            statuses.add(data);
+        }
+
+        @Override
+        public Level getStatusLevel() {
+            return Level.TRACE;
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @AfterEach
+    void tearDown() throws Exception {
+        for (int i = closeables.size() - 1; i >= 0; i--) {
+            closeables.get(i).close();
+        }
+        StatusLogger.getLogger().removeListener(listener);
+        for (StatusData data : statuses) {
+            seen.add(data.getFormattedStatus());
+            if (data.getThrowable() != null) {
+                StringWriter trace = new StringWriter();
+                data.getThrowable().printStackTrace(new PrintWriter(trace));
+                seen.add(trace.toString());
+            }
+        }
+        for (String text : seen) {
+            assertFalse(text.contains(SECRET), () -> "the secret leaked: " + text);
+            assertFalse(text.contains(TOKEN), () -> "the token leaked: " + text);
+        }
+    }
+
+    private OssTestServer server(OssTestServer.Builder builder) throws IOException {
+        OssTestServer server = builder.bucket(OssConfig.BUCKET).start();
+        closeables.add(server);
+        return server;
+    }
+
+    private TestContext start(OssConfig config) {
+        StatusLogger.getLogger().registerListener(listener);
+        TestContext ctx = config.start(dir);
+        closeables.add(ctx);
+        assertNotNull(ctx.oss(), "appender not built");
+        return ctx;
+    }
+
+    private List<String> errors() {
+        List<String> errors = new ArrayList<>();
+        for (StatusData data : statuses) {
+            if (data.getLevel().isMoreSpecificThan(Level.ERROR)) {
+                errors.add(data.getMessage().getFormattedMessage());
+            }
+        }
+        return errors;
+    }
+
+    @Test
+    void shipsOverHttpsToATrustedCertificate() throws IOException {
+        SelfSignedCertificate certificate = SelfSignedCertificate.create(dir);
+        OssTestServer server = server(OssTestServer.builder().credentials("AK", "SK")
+                .tlsKeyStore(certificate.keyStore(), certificate.password()));
+        TestContext ctx = start(OssConfig.forServer(server).set("trustedCertificates", certificate.pem().toString()));
+
+        ctx.logger("app").info("over https");
+
+        assertTrue(ctx.oss().flush(Duration.ofSeconds(20)), String.valueOf(ctx.oss().getMetrics()));
+        assertEquals("over https\n", new String(server.content(OssConfig.BUCKET, "app/0.log").orElseThrow(), UTF_8));
+    }
+
+    @Test
+    void refusesAnUntrustedCertificateAndSaysWhatToSet() throws IOException {
+        SelfSignedCertificate certificate = SelfSignedCertificate.create(dir);
+        OssTestServer server = server(OssTestServer.builder().credentials("AK", "SK")
+                .tlsKeyStore(certificate.keyStore(), certificate.password()));
+        TestContext ctx = start(OssConfig.forServer(server));
+
+        ctx.logger("app").info("not over https");
+
+        assertFalse(ctx.oss().flush(Duration.ofSeconds(1)));
+        assertTrue(server.content(OssConfig.BUCKET, "app/0.log").isEmpty());
+        assertTrue(errors().stream().anyMatch(e -> e.contains("TLS with the store failed")
+                && e.contains("trustedCertificates")), errors()::toString);
+    }
+
+    @Test
+    void aBadTrustFileIsAConfigurationError() throws IOException {
+        OssTestServer server = server(OssTestServer.builder().credentials("AK", "SK"));
+        StatusLogger.getLogger().registerListener(listener);
+        TestContext ctx = OssConfig.forServer(server).set("trustedCertificates", dir.resolve("missing.pem").toString())
+                .start(dir);
+        closeables.add(ctx);
+
+        assertNull(ctx.oss());
+        assertTrue(errors().stream().anyMatch(e -> e.contains("trustedCertificates '" + dir.resolve("missing.pem"))),
+                errors()::toString);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"V1", "V4"})
+    void aWrongSecretShowsNeitherSecretNorToken(String version) throws IOException {
+        OssTestServer server = server(OssTestServer.builder().stsCredentials(KEY_ID, SECRET, TOKEN));
+        TestContext ctx = start(OssConfig.forServer(server).set("accessKeyId", KEY_ID)
+                .set("accessKeySecret", SECRET + "-wrong").set("securityToken", TOKEN)
+                .set("signatureVersion", version));
+
+        ctx.logger("app").info("signed wrongly");
+
+        assertFalse(ctx.oss().flush(Duration.ofSeconds(1)));
+        record(ctx);
+        assertTrue(ctx.oss().getMetrics().getLastError().contains("SignatureDoesNotMatch"),
+                ctx.oss().getMetrics().getLastError());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"V1", "V4"})
+    void anExpiredTokenShowsNeitherSecretNorToken(String version) throws IOException {
+        OssTestServer server = server(OssTestServer.builder().stsCredentials(KEY_ID, SECRET, TOKEN));
+        server.expireSecurityToken(KEY_ID);
+        TestContext ctx = start(OssConfig.forServer(server).set("accessKeyId", KEY_ID)
+                .set("accessKeySecret", SECRET).set("securityToken", TOKEN).set("signatureVersion", version));
+
+        ctx.logger("app").info("token expired");
+
+        assertFalse(ctx.oss().flush(Duration.ofSeconds(1)));
+        record(ctx);
+        assertTrue(ctx.oss().getMetrics().getLastError().contains("Token"), ctx.oss().getMetrics().getLastError());
+    }
+
+    private void record(TestContext ctx) {
+        seen.add(ctx.oss().toString());
+        seen.add(ctx.oss().getManager().toString());
+        seen.add(ctx.oss().getManager().getName());
+        seen.add(String.valueOf(ctx.oss().getMetrics()));
+        seen.add(ctx.oss().getMetrics().getLastError());
+        seen.add(String.valueOf(ctx.oss().getMetrics().getFailuresByCode()));
+        seen.add(ctx.context().getConfiguration().toString());
+    }
+}
