@@ -25,16 +25,16 @@ final class FuzzValues {
     }
 
     String next() {
-        switch (random.nextInt(9)) {
+        switch (random.nextInt(12)) {
             case 0: return "";
-            case 1: return VALID[random.nextInt(VALID.length)];
+            case 1: case 9: case 10: case 11: return VALID[random.nextInt(VALID.length)];
             case 2: return number();
             case 3: return number() + pick(" ", "") + pick("KB", "MB", "GB", "TB", "ms", "seconds", "minutes",
                     "days", "%", "x", "e9");
             case 4: return tokens(1 + random.nextInt(6));
             case 5: return pick("a", "9", "%i", "\u00e9").repeat(10_000 + random.nextInt(60_000));
             case 6: return VALID[random.nextInt(VALID.length)] + tokens(1);
-            default: return unicode(1 + random.nextInt(40));
+            default: return unicode(1 + random.nextInt(40)); // 7 and 8
         }
     }
 
