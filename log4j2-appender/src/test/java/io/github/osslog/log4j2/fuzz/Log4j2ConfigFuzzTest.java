@@ -51,7 +51,8 @@ class Log4j2ConfigFuzzTest {
             }
         }
         FuzzThreads.assertNoShipperLeft("seed " + SEED);
-        assertTrue(built > 0 && built < ROUNDS, "seed " + SEED + ": both outcomes should occur, built " + built
+        assertTrue(ROUNDS < 50 || built > 0 && built < ROUNDS, // a single round (replaying a seed) may go either way
+                "seed " + SEED + ": both outcomes should occur, built " + built
                 + " of " + ROUNDS);
     }
 

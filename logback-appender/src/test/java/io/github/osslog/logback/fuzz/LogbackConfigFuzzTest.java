@@ -63,7 +63,8 @@ class LogbackConfigFuzzTest {
             }
         }
         FuzzThreads.assertNoShipperLeft("seed " + SEED);
-        assertTrue(started > 0 && started < ROUNDS, "seed " + SEED + ": both outcomes should occur, started "
+        assertTrue(ROUNDS < 50 || started > 0 && started < ROUNDS, // a single round (replaying a seed) may go either way
+                "seed " + SEED + ": both outcomes should occur, started "
                 + started + " of " + ROUNDS);
     }
 
