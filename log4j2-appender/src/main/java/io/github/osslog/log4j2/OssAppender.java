@@ -51,7 +51,8 @@ public final class OssAppender extends AbstractAppender {
     /**
      * Encodes {@code event} here, since Log4j2 reuses event objects once this returns. A layout that logs cannot
      * re-enter: its events are dropped and counted. A layout's exception goes to Log4j2, which reports it, or
-     * rethrows it when {@code ignoreExceptions="false"}; an event dropped for a full buffer is no exception.
+     * rethrows it when {@code ignoreExceptions="false"}; an event dropped for a full buffer is no exception. A layout
+     * that returns null or no bytes ships nothing.
      */
     @Override
     public void append(LogEvent event) {
@@ -63,7 +64,10 @@ public final class OssAppender extends AbstractAppender {
             return;
         }
         try {
-            manager.publish(getLayout().toByteArray(event), Levels.of(event.getLevel()));
+            byte[] bytes = getLayout().toByteArray(event);
+            if (bytes != null && bytes.length > 0) { // nothing to ship, as in the Logback adapter
+                manager.publish(bytes, Levels.of(event.getLevel()));
+            }
         } finally {
             guard.exit();
         }

@@ -30,7 +30,7 @@ public final class CollectingAppender extends AbstractAppender {
         messages.add(event.getMessage().getFormattedMessage());
     }
 
-    List<String> messages() {
+    public List<String> messages() {
         return messages;
     }
 }

@@ -9,7 +9,7 @@ import org.apache.logging.log4j.status.StatusListener;
 import org.apache.logging.log4j.status.StatusLogger;
 
 /** Records every status message (DEBUG and up) while open. Thread-safe. */
-final class StatusCapture implements AutoCloseable {
+public final class StatusCapture implements AutoCloseable {
     private final List<StatusData> messages = new CopyOnWriteArrayList<>();
     private final StatusListener listener = new StatusListener() {
         @Override
@@ -27,19 +27,19 @@ final class StatusCapture implements AutoCloseable {
         }
     };
 
-    static StatusCapture start() {
+    public static StatusCapture start() {
         StatusCapture capture = new StatusCapture();
         StatusLogger.getLogger().registerListener(capture.listener);
         return capture;
     }
 
     /** Messages at {@code level} or more severe, with their causes' messages. */
-    List<String> atLeast(Level level) {
+    public List<String> atLeast(Level level) {
         return messages.stream().filter(d -> d.getLevel().isMoreSpecificThan(level)).map(StatusCapture::text)
                 .collect(Collectors.toList());
     }
 
-    String all() {
+    public String all() {
         return messages.stream().map(StatusCapture::text).collect(Collectors.joining("\n"));
     }
 

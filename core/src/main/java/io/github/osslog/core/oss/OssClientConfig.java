@@ -124,6 +124,8 @@ public final class OssClientConfig {
 
     /** Builds an {@link OssClientConfig}; each setter checks its argument. Not thread-safe. */
     public static final class Builder {
+        private static final Duration MAX_TIMEOUT = Duration.ofDays(1);
+
         private String endpoint;
         private String bucket;
         private String region;
@@ -237,8 +239,10 @@ public final class OssClientConfig {
 
         private static Duration positive(Duration d, String name) {
             Objects.requireNonNull(d, name);
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive, was " + d);
+            if (d.isNegative() || d.isZero() || d.compareTo(MAX_TIMEOUT) > 0) {
+                // OkHttp refuses timeouts beyond Integer.MAX_VALUE milliseconds, with a message naming no setting
+                throw new IllegalArgumentException(name + " must be positive and at most 1 day, was " + d
+                        + ": write e.g. 10 seconds");
             }
             return d;
         }

@@ -67,19 +67,23 @@ public final class SettingValues {
         } catch (NumberFormatException e) {
             throw notADuration(text);
         }
-        switch (m.group(2)) {
-            case "ms": case "milli": case "millis": case "millisecond": case "milliseconds":
-                return Duration.ofMillis(n);
-            case "s": case "sec": case "secs": case "second": case "seconds":
-                return Duration.ofSeconds(n);
-            case "m": case "min": case "mins": case "minute": case "minutes":
-                return Duration.ofMinutes(n);
-            case "h": case "hour": case "hours":
-                return Duration.ofHours(n);
-            case "d": case "day": case "days":
-                return Duration.ofDays(n);
-            default:
-                throw notADuration(text);
+        try {
+            switch (m.group(2)) {
+                case "ms": case "milli": case "millis": case "millisecond": case "milliseconds":
+                    return Duration.ofMillis(n);
+                case "s": case "sec": case "secs": case "second": case "seconds":
+                    return Duration.ofSeconds(n);
+                case "m": case "min": case "mins": case "minute": case "minutes":
+                    return Duration.ofMinutes(n);
+                case "h": case "hour": case "hours":
+                    return Duration.ofHours(n);
+                case "d": case "day": case "days":
+                    return Duration.ofDays(n);
+                default:
+                    throw notADuration(text);
+            }
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("'" + text + "' is too long a duration: write e.g. 2 seconds or 1 minute");
         }
     }
 

@@ -1,0 +1,22 @@
+package io.github.osslog.logback.fuzz;
+
+/** Checks that stopped appenders left no shipper thread behind. Stateless. */
+final class FuzzThreads {
+    private FuzzThreads() {
+    }
+
+    static void assertNoShipperLeft(String where) {
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith("osslog-shipper-")) {
+                try {
+                    t.join(5_000); // a shipper interrupted at the end of its stop budget may need a moment
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                if (t.isAlive()) {
+                    throw new AssertionError(where + ": leaked " + t.getName());
+                }
+            }
+        }
+    }
+}
