@@ -221,6 +221,14 @@ public final class RingBuffer extends RingCursors {
         return awaitCommitted(timeoutNanos);
     }
 
+    /**
+     * Whether a committed record waits at the head; unlike {@code awaitData(0)} it leaves a pending
+     * {@link #wakeConsumer()} in place. Consumer thread only.
+     */
+    public boolean hasData() {
+        return hasCommittedRecord();
+    }
+
     /** Makes a pending or the next {@link #awaitData} return at once, e.g. for flush or stop. Any thread. */
     public void wakeConsumer() {
         wake();

@@ -142,7 +142,9 @@ final class Shipper implements Runnable, RecordConsumer {
                 addDropNotice();
             }
             if (ring.drain(this, room) == 0) {
-                return !batch.isEmpty() && room < maxEventSize && ring.awaitData(0);
+                // hasData, not awaitData(0): that would swallow a flush's wake-up and the shipper would then sleep
+                // out the flush interval
+                return !batch.isEmpty() && room < maxEventSize && ring.hasData();
             }
         }
     }

@@ -83,6 +83,19 @@ class AwaitDataTest {
     }
 
     @Test
+    void hasDataLeavesAPendingWakeForTheNextWait() throws InterruptedException {
+        // The shipper peeks with hasData() while filling a batch; a flush's wake-up must survive that peek.
+        RingBuffer ring = RingBuffer.builder().capacityBytes(4096).build();
+        ring.wakeConsumer();
+        assertFalse(ring.hasData());
+        long start = System.nanoTime();
+        assertFalse(ring.awaitData(LONG_WAIT), "woken, no data");
+        assertTrue(System.nanoTime() - start < LONG_WAIT / 2, "the wake-up was kept");
+        ring.publish(new byte[] {1}, 0, 1, LogLevel.INFO);
+        assertTrue(ring.hasData());
+    }
+
+    @Test
     void interruptEndsTheWait() throws InterruptedException {
         RingBuffer ring = RingBuffer.builder().capacityBytes(4096).build();
         AtomicReference<Object> outcome = new AtomicReference<>();
