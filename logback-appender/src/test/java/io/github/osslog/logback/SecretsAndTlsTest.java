@@ -143,7 +143,9 @@ class SecretsAndTlsTest {
 
     private static String credentials(String secret, String version) {
         return "<accessKeyId>" + KEY_ID + "</accessKeyId><accessKeySecret>" + secret + "</accessKeySecret>"
-                + "<securityToken>" + TOKEN + "</securityToken><signatureVersion>" + version + "</signatureVersion>";
+                + "<securityToken>" + TOKEN + "</securityToken><signatureVersion>" + version + "</signatureVersion>"
+                // nothing can be shipped: a short stop keeps the test fast
+                + "<shutdownTimeout>1 second</shutdownTimeout>";
     }
 
     private void record(LogbackConfig config) {
