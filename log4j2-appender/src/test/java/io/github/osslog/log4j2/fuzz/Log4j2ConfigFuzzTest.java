@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.github.osslog.testkit.fuzz.FuzzValues;
+import io.github.osslog.testkit.fuzz.FuzzThreads;
 import io.github.osslog.core.setup.ShipperSettings;
 import io.github.osslog.log4j2.CollectingAppender;
 import io.github.osslog.log4j2.OssAppender;

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.github.osslog.testkit.fuzz.FuzzMessages;
+import io.github.osslog.testkit.fuzz.LandedEvents;
+import io.github.osslog.testkit.fuzz.FuzzThreads;
 import io.github.osslog.core.metrics.PipelineMetrics;
 import io.github.osslog.log4j2.CollectingAppender;
 import io.github.osslog.log4j2.OssAppender;

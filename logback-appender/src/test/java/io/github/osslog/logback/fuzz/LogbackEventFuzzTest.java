@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.github.osslog.testkit.fuzz.FuzzMessages;
+import io.github.osslog.testkit.fuzz.LandedEvents;
+import io.github.osslog.testkit.fuzz.FuzzThreads;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;

@@ -1,11 +1,11 @@
-package io.github.osslog.logback.fuzz;
+package io.github.osslog.testkit.fuzz;
 
 /** Checks that stopped appenders left no shipper thread behind. Stateless. */
-final class FuzzThreads {
+public final class FuzzThreads {
     private FuzzThreads() {
     }
 
-    static void assertNoShipperLeft(String where) {
+    public static void assertNoShipperLeft(String where) {
         for (Thread t : Thread.getAllStackTraces().keySet()) {
             if (t.getName().startsWith("osslog-shipper-")) {
                 try {

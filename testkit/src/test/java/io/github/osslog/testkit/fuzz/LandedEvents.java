@@ -1,4 +1,4 @@
-package io.github.osslog.log4j2.fuzz;
+package io.github.osslog.testkit.fuzz;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
@@ -9,12 +9,12 @@ import java.util.List;
  * Checks what landed against the encoded events, in order: each byte-exact, or, above maxEventSize, its head cut at
  * a character boundary and the visible truncation marker. Stateless.
  */
-final class LandedEvents {
+public final class LandedEvents {
     private LandedEvents() {
     }
 
     /** Fails unless {@code landed} is exactly {@code events} as shipped; returns how many were truncated. */
-    static int assertLanded(byte[] landed, List<byte[]> events, int maxEventSize, String where) {
+    public static int assertLanded(byte[] landed, List<byte[]> events, int maxEventSize, String where) {
         int pos = 0;
         int truncated = 0;
         for (int i = 0; i < events.size(); i++) {

@@ -1,4 +1,4 @@
-package io.github.osslog.logback.fuzz;
+package io.github.osslog.testkit.fuzz;
 
 import java.util.Random;
 
@@ -7,7 +7,7 @@ import java.util.Random;
  * size, {@code %} and {@code ${} tokens, XML specials, and valid values of every kind mixed in. Only characters an
  * XML 1.0 document can carry. Not thread-safe (one per round).
  */
-final class FuzzValues {
+public final class FuzzValues {
     private static final String[] VALID = {"64MB", "1KB", "512", "0", "2 seconds", "500 milliseconds", "PT2S",
             "1 minute", "true", "false", "BLOCK", "drop-oldest", "DROP_NEWEST", "DEBUG", "error", "80%", "0.5",
             "V1", "v4", "path", "virtual_hosted", "gzip", "none", "UTC", "Asia/Shanghai", "+08:00", "Standard", "IA",
@@ -20,11 +20,11 @@ final class FuzzValues {
 
     private final Random random;
 
-    FuzzValues(Random random) {
+    public FuzzValues(Random random) {
         this.random = random;
     }
 
-    String next() {
+    public String next() {
         switch (random.nextInt(12)) {
             case 0: return "";
             case 1: case 9: case 10: case 11: return VALID[random.nextInt(VALID.length)];
@@ -77,7 +77,7 @@ final class FuzzValues {
     }
 
     /** {@code value} as XML character data or attribute text. */
-    static String xml(String value) {
+    public static String xml(String value) {
         return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
                 .replace("'", "&apos;").replace("\t", "&#9;").replace("\n", "&#10;");
     }

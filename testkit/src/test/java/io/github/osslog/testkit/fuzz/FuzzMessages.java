@@ -1,4 +1,4 @@
-package io.github.osslog.logback.fuzz;
+package io.github.osslog.testkit.fuzz;
 
 import java.util.Random;
 
@@ -6,18 +6,18 @@ import java.util.Random;
  * Random log messages: null, empty, unpaired surrogates, control characters, any code point, lengths around a
  * small maxEventSize, and 10 MB ones. Not thread-safe (one per test).
  */
-final class FuzzMessages {
+public final class FuzzMessages {
     /** The UTF-8 length of a huge message. */
-    static final int HUGE = 10 << 20;
+    public static final int HUGE = 10 << 20;
     private static final String MIXED = "a\u00e9\u20ac\ud83d\ude00"; // 1, 2, 3 and 4 UTF-8 bytes
 
     private final Random random;
 
-    FuzzMessages(Random random) {
+    public FuzzMessages(Random random) {
         this.random = random;
     }
 
-    String next() {
+    public String next() {
         switch (random.nextInt(8)) {
             case 0: return null;
             case 1: return "";
@@ -30,7 +30,7 @@ final class FuzzMessages {
     }
 
     /** About 10 MB of text mixing 1- to 4-byte characters, so a cut can land inside one. */
-    String huge() {
+    public String huge() {
         StringBuilder s = new StringBuilder(HUGE);
         for (int bytes = 0; bytes < HUGE; ) {
             int i = random.nextInt(4);
