@@ -1,0 +1,82 @@
+package io.github.osslog.benchmarks;
+
+import io.github.osslog.core.metrics.PipelineMetrics;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The application thread's cost of one log call of {@link EventMix}, with 1 and 2 logging threads, for osslog
+ * (default settings: drop the newest event when the buffer is full) against the async appender of the same
+ * framework. The threads log as fast as they can, so every setup runs saturated: the trial's teardown prints how
+ * many of the logged events reached the file or were accepted by osslog. Run with {@code -prof gc} for
+ * allocation per call.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode({Mode.AverageTime, Mode.SampleTime})
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class AppThreadBenchmark {
+    @Param({"LOGBACK_ASYNC", "LOGBACK_OSS", "LOG4J2_ASYNC", "LOG4J2_OSS"})
+    public Variant variant;
+
+    private final Queue<Cursor> cursors = new ConcurrentLinkedQueue<>();
+    private LogTarget target;
+
+    /** A logging thread's place in the mix. */
+    @State(Scope.Thread)
+    public static class Cursor {
+        long calls;
+
+        @Setup
+        public void register(AppThreadBenchmark benchmark) {
+            benchmark.cursors.add(this);
+        }
+    }
+
+    @Setup
+    public void open() {
+        target = variant.open(OssOptions.defaults());
+    }
+
+    @TearDown
+    public void close() {
+        long calls = 0;
+        for (Cursor c : cursors) {
+            calls += c.calls;
+        }
+        PipelineMetrics metrics = target.metrics();
+        target.finish();
+        long kept = metrics == null ? target.eventsLanded() : metrics.getEventsAccepted();
+        System.out.printf("%n%s: %d log calls, %d events %s (%.1f%%)%n", variant, calls, kept,
+                metrics == null ? "in the file" : "accepted by osslog", 100.0 * kept / Math.max(1, calls));
+        target.close();
+    }
+
+    @Benchmark
+    @Threads(1)
+    public void oneThread(Cursor cursor) {
+        target.log(EventMix.event(cursor.calls++));
+    }
+
+    @Benchmark
+    @Threads(2)
+    public void twoThreads(Cursor cursor) {
+        target.log(EventMix.event(cursor.calls++));
+    }
+}
