@@ -1,12 +1,15 @@
 package io.github.osslog.benchmarks;
 
 import io.github.osslog.core.metrics.PipelineMetrics;
+import com.sun.management.ThreadMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -22,8 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * The application thread's cost of one log call of {@link EventMix}, with 1 and 2 logging threads, for osslog
  * (default settings: drop the newest event when the buffer is full) against the async appender of the same
  * framework. The threads log as fast as they can, so every setup runs saturated: the trial's teardown prints how
- * many of the logged events reached the file or were accepted by osslog. Run with {@code -prof gc} for
- * allocation per call.
+ * many of the logged events reached the file or were accepted by osslog, and each logging thread prints what it
+ * allocated per call.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode({Mode.AverageTime, Mode.SampleTime})
@@ -38,14 +41,38 @@ public class AppThreadBenchmark {
     private final Queue<Cursor> cursors = new ConcurrentLinkedQueue<>();
     private LogTarget target;
 
-    /** A logging thread's place in the mix. */
+    /**
+     * A logging thread's place in the mix, and what the thread allocated in the last iteration (JMH's {@code -prof
+     * gc} divides the whole JVM's allocation by the calls, background threads and the local OSS included).
+     */
     @State(Scope.Thread)
     public static class Cursor {
+        private static final ThreadMXBean THREADS = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         long calls;
+        private long iterationCalls;
+        private long iterationBytes;
 
         @Setup
         public void register(AppThreadBenchmark benchmark) {
             benchmark.cursors.add(this);
+        }
+
+        @Setup(Level.Iteration)
+        public void startIteration() {
+            iterationCalls = calls;
+            iterationBytes = THREADS.getThreadAllocatedBytes(Thread.currentThread().getId());
+        }
+
+        @TearDown(Level.Iteration)
+        public void endIteration() {
+            iterationBytes = THREADS.getThreadAllocatedBytes(Thread.currentThread().getId()) - iterationBytes;
+            iterationCalls = calls - iterationCalls;
+        }
+
+        @TearDown
+        public void report(AppThreadBenchmark benchmark) {
+            System.out.printf("%n%s: %s allocated %.0f bytes per call in the last iteration%n", benchmark.variant,
+                    Thread.currentThread().getName(), (double) iterationBytes / Math.max(1, iterationCalls));
         }
     }
 

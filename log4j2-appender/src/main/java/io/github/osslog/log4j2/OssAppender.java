@@ -36,6 +36,7 @@ public final class OssAppender extends AbstractAppender {
 
     private final OssManager manager;
     private final ReentryGuard guard = new ReentryGuard();
+    private final ThreadLocal<EncodeBuffer> buffers = ThreadLocal.withInitial(EncodeBuffer::new);
 
     private OssAppender(String name, Filter filter, Layout<? extends Serializable> layout, boolean ignoreExceptions,
             Property[] properties, OssManager manager) {
@@ -49,8 +50,9 @@ public final class OssAppender extends AbstractAppender {
     }
 
     /**
-     * Encodes {@code event} here, since Log4j2 reuses event objects once this returns. A layout that logs cannot
-     * re-enter: its events are dropped and counted. A layout's exception goes to Log4j2, which reports it, or
+     * Encodes {@code event} here, since Log4j2 reuses event objects once this returns, into this thread's reused
+     * buffer (so PatternLayout allocates nothing), then copies the bytes into the osslog buffer. A layout that logs
+     * cannot re-enter: its events are dropped and counted. A layout's exception goes to Log4j2, which reports it, or
      * rethrows it when {@code ignoreExceptions="false"}; an event dropped for a full buffer is no exception.
      */
     @Override
@@ -63,7 +65,10 @@ public final class OssAppender extends AbstractAppender {
             return;
         }
         try {
-            manager.publish(getLayout().toByteArray(event), Levels.of(event.getLevel()));
+            EncodeBuffer buffer = buffers.get();
+            buffer.clear();
+            getLayout().encode(event, buffer);
+            manager.publish(buffer.array(), buffer.length(), Levels.of(event.getLevel()));
         } finally {
             guard.exit();
         }
