@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The application thread's cost of one log call of {@link EventMix}, with 1 and 2 logging threads, for osslog
  * (default settings: drop the newest event when the buffer is full) against the async appender of the same
- * framework. The threads log as fast as they can, so every setup runs saturated: the trial's teardown prints how
+ * framework, and the plain file appender as a reference (it encodes on the app thread, as osslog does). The threads log as fast as they can, so every setup runs saturated: the trial's teardown prints how
  * many of the logged events reached the file or were accepted by osslog, and each logging thread prints what it
  * allocated per call.
  */
@@ -35,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class AppThreadBenchmark {
-    @Param({"LOGBACK_ASYNC", "LOGBACK_OSS", "LOG4J2_ASYNC", "LOG4J2_OSS"})
+    @Param({"LOGBACK_FILE", "LOGBACK_ASYNC", "LOGBACK_OSS", "LOG4J2_FILE", "LOG4J2_ASYNC", "LOG4J2_OSS"})
     public Variant variant;
 
     private final Queue<Cursor> cursors = new ConcurrentLinkedQueue<>();

@@ -61,7 +61,8 @@ class BenchmarksSmokeTest {
     @Test
     void appThreadCostRunsForEveryVariant() throws RunnerException {
         assertRan(quick(AppThreadBenchmark.class), labels(new String[] {"oneThread", "twoThreads"},
-                new String[] {"LOGBACK_ASYNC", "LOGBACK_OSS", "LOG4J2_ASYNC", "LOG4J2_OSS"}, "avgt", "sample"));
+                new String[] {"LOGBACK_FILE", "LOGBACK_ASYNC", "LOGBACK_OSS", "LOG4J2_FILE", "LOG4J2_ASYNC",
+                    "LOG4J2_OSS"}, "avgt", "sample"));
     }
 
     @Test
