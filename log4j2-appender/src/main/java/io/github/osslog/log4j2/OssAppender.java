@@ -15,6 +15,7 @@ import org.apache.logging.log4j.core.Core;
 import org.apache.logging.log4j.core.Filter;
 import org.apache.logging.log4j.core.Layout;
 import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.layout.AbstractStringLayout;
 import org.apache.logging.log4j.core.appender.AbstractAppender;
 import org.apache.logging.log4j.core.config.Property;
 import org.apache.logging.log4j.core.config.plugins.Plugin;
@@ -36,6 +37,7 @@ public final class OssAppender extends AbstractAppender {
 
     private final OssManager manager;
     private final ReentryGuard guard = new ReentryGuard();
+    private final ThreadLocal<EncodeBuffer> buffers = ThreadLocal.withInitial(EncodeBuffer::new);
 
     private OssAppender(String name, Filter filter, Layout<? extends Serializable> layout, boolean ignoreExceptions,
             Property[] properties, OssManager manager) {
@@ -49,10 +51,11 @@ public final class OssAppender extends AbstractAppender {
     }
 
     /**
-     * Encodes {@code event} here, since Log4j2 reuses event objects once this returns. A layout that logs cannot
-     * re-enter: its events are dropped and counted. A layout's exception goes to Log4j2, which reports it, or
-     * rethrows it when {@code ignoreExceptions="false"}; an event dropped for a full buffer is no exception. A layout
-     * that returns null or no bytes ships nothing.
+     * Encodes {@code event} here, since Log4j2 reuses event objects once this returns, into this thread's reused
+     * buffer (so PatternLayout allocates nothing), then copies the bytes into the osslog buffer. A layout that logs
+     * cannot re-enter: its events are dropped and counted. A layout's exception goes to Log4j2, which reports it, or
+     * rethrows it when {@code ignoreExceptions="false"}; an event dropped for a full buffer is no exception.
+     * Other layouts go through {@code toByteArray}; one that returns null or no bytes ships nothing.
      */
     @Override
     public void append(LogEvent event) {
@@ -64,9 +67,20 @@ public final class OssAppender extends AbstractAppender {
             return;
         }
         try {
-            byte[] bytes = getLayout().toByteArray(event);
-            if (bytes != null && bytes.length > 0) { // nothing to ship, as in the Logback adapter
-                manager.publish(bytes, Levels.of(event.getLevel()));
+            Layout<? extends Serializable> layout = getLayout();
+            if (layout instanceof AbstractStringLayout) {
+                // string layouts encode without a String or byte[] per event
+                EncodeBuffer buffer = buffers.get();
+                buffer.clear();
+                layout.encode(event, buffer);
+                if (buffer.length() > 0) {
+                    manager.publish(buffer.array(), buffer.length(), Levels.of(event.getLevel()));
+                }
+            } else {
+                byte[] bytes = layout.toByteArray(event);
+                if (bytes != null && bytes.length > 0) { // nothing to ship, as in the Logback adapter
+                    manager.publish(bytes, bytes.length, Levels.of(event.getLevel()));
+                }
             }
         } finally {
             guard.exit();

@@ -68,9 +68,12 @@ public final class OssManager extends AbstractManager {
         }
     }
 
-    /** Publishes one encoded event; a full buffer or a stopped shipper drops and counts it rather than throw. */
-    PublishResult publish(byte[] event, LogLevel level) {
-        return shipper.publish(event, 0, event.length, level);
+    /**
+     * Publishes a copy of the encoded event {@code event[0, length)}; a full buffer or a stopped shipper drops and
+     * counts it rather than throw.
+     */
+    PublishResult publish(byte[] event, int length, LogLevel level) {
+        return shipper.publish(event, 0, length, level);
     }
 
     /** True (and counted) when events of this logger must not be shipped: osslog's own HTTP client's. */

@@ -90,6 +90,19 @@ class OssAppenderEndToEndTest {
     }
 
     @Test
+    void eventsLargerThanTheReusedEncodeBufferAndNonAsciiTextLandWhole() {
+        TestContext ctx = start(OssConfig.forServer(oss.server()));
+        Logger app = ctx.logger("app");
+        String large = "x".repeat(100_000);
+        app.info("before");
+        app.info(large);
+        app.info("größe 日志 ✓");
+        app.info("after");
+        assertTrue(ctx.oss().flush(WAIT));
+        assertEquals(List.of("before", large, "größe 日志 ✓", "after"), ShippedLines.read(oss.server(), "app/"));
+    }
+
+    @Test
     void nestedPropertiesFillTheObjectKeyPattern() {
         TestContext ctx = start(OssConfig.forServer(oss.server()).set("objectKeyPattern", "%{app}/%{team}-%i.log")
                 .layout("<PatternLayout pattern=\"%m%n\"/><Property name=\"app\" value=\"shop\"/>"

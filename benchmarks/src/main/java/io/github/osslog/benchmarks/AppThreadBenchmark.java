@@ -1,0 +1,109 @@
+package io.github.osslog.benchmarks;
+
+import io.github.osslog.core.metrics.PipelineMetrics;
+import com.sun.management.ThreadMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The application thread's cost of one log call of {@link EventMix}, with 1 and 2 logging threads, for osslog
+ * (default settings: drop the newest event when the buffer is full) against the async appender of the same
+ * framework, and the plain file appender as a reference (it encodes on the app thread, as osslog does). The threads log as fast as they can, so every setup runs saturated: the trial's teardown prints how
+ * many of the logged events reached the file or were accepted by osslog, and each logging thread prints what it
+ * allocated per call.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode({Mode.AverageTime, Mode.SampleTime})
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class AppThreadBenchmark {
+    @Param({"LOGBACK_FILE", "LOGBACK_ASYNC", "LOGBACK_OSS", "LOG4J2_FILE", "LOG4J2_ASYNC", "LOG4J2_OSS"})
+    public Variant variant;
+
+    private final Queue<Cursor> cursors = new ConcurrentLinkedQueue<>();
+    private LogTarget target;
+
+    /**
+     * A logging thread's place in the mix, and what the thread allocated in the last iteration (JMH's {@code -prof
+     * gc} divides the whole JVM's allocation by the calls, background threads and the local OSS included).
+     */
+    @State(Scope.Thread)
+    public static class Cursor {
+        private static final ThreadMXBean THREADS = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long calls;
+        private long iterationCalls;
+        private long iterationBytes;
+
+        @Setup
+        public void register(AppThreadBenchmark benchmark) {
+            benchmark.cursors.add(this);
+        }
+
+        @Setup(Level.Iteration)
+        public void startIteration() {
+            iterationCalls = calls;
+            iterationBytes = THREADS.getThreadAllocatedBytes(Thread.currentThread().getId());
+        }
+
+        @TearDown(Level.Iteration)
+        public void endIteration() {
+            iterationBytes = THREADS.getThreadAllocatedBytes(Thread.currentThread().getId()) - iterationBytes;
+            iterationCalls = calls - iterationCalls;
+        }
+
+        @TearDown
+        public void report(AppThreadBenchmark benchmark) {
+            System.out.printf("%n%s: %s allocated %.0f bytes per call in the last iteration%n", benchmark.variant,
+                    Thread.currentThread().getName(), (double) iterationBytes / Math.max(1, iterationCalls));
+        }
+    }
+
+    @Setup
+    public void open() {
+        target = variant.open(OssOptions.defaults());
+    }
+
+    @TearDown
+    public void close() {
+        long calls = 0;
+        for (Cursor c : cursors) {
+            calls += c.calls;
+        }
+        PipelineMetrics metrics = target.metrics();
+        target.finish();
+        long kept = metrics == null ? target.eventsLanded() : metrics.getEventsAccepted();
+        System.out.printf("%n%s: %d log calls, %d events %s (%.1f%%)%n", variant, calls, kept,
+                metrics == null ? "in the file" : "accepted by osslog", 100.0 * kept / Math.max(1, calls));
+        target.close();
+    }
+
+    @Benchmark
+    @Threads(1)
+    public void oneThread(Cursor cursor) {
+        target.log(EventMix.event(cursor.calls++));
+    }
+
+    @Benchmark
+    @Threads(2)
+    public void twoThreads(Cursor cursor) {
+        target.log(EventMix.event(cursor.calls++));
+    }
+}

@@ -1,0 +1,71 @@
+package io.github.osslog.benchmarks;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Sustained end-to-end throughput: one thread logs {@code events} events of {@link EventMix}, and the time runs until
+ * the last byte is in the file (appender stopped, file closed) or in the local OSS (osslog flushed; the stored
+ * bytes checked against what osslog shipped). osslog runs with {@code overflowPolicy=BLOCK} so that nothing is
+ * dropped and the time is the shipper's. Each iteration starts a fresh setup (and local OSS); its teardown checks
+ * that every event landed and prints events/s, MB/s of log text and the stored size.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2)
+@Measurement(iterations = 5)
+@Fork(1)
+public class EndToEndBenchmark {
+    @Param({"LOGBACK_FILE", "LOGBACK_OSS", "LOGBACK_OSS_GZIP", "LOG4J2_FILE", "LOG4J2_OSS", "LOG4J2_OSS_GZIP"})
+    public Variant variant;
+    @Param("1000000")
+    public int events;
+
+    private LogTarget target;
+    private Landed landed;
+    private long nanos;
+
+    @Setup(Level.Iteration)
+    public void open() {
+        target = variant.open(OssOptions.defaults().blocking());
+    }
+
+    @Benchmark
+    public long logAndDeliver() {
+        long start = System.nanoTime();
+        for (int i = 0; i < events; i++) {
+            target.log(EventMix.event(i));
+        }
+        landed = target.finish();
+        nanos = System.nanoTime() - start;
+        return landed.storedBytes;
+    }
+
+    @TearDown(Level.Iteration)
+    public void check() {
+        try {
+            long count = target.eventsLanded();
+            if (count != events) {
+                throw new IllegalStateException(variant + ": " + count + " of " + events + " events landed");
+            }
+            double seconds = nanos / 1e9;
+            System.out.printf("%n%s: %d events in %.0f ms: %.0f events/s, %.1f MB/s of log text; %s%n", variant,
+                    events, seconds * 1e3, events / seconds, landed.rawBytes / seconds / 1e6, landed);
+        } finally {
+            target.close();
+        }
+    }
+}
