@@ -2,9 +2,6 @@ package io.github.osslog.benchmarks;
 
 import io.github.osslog.core.metrics.PipelineMetrics;
 import io.github.osslog.log4j2.OssAppender;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.Logger;
@@ -23,13 +20,10 @@ import org.apache.logging.log4j.core.layout.PatternLayout;
  * front of one, or osslog's {@code <Oss>} appender, built with its builder, shipping to a {@link LocalOss}. Status
  * output is off, so Async's "queue is full" errors do not flood the console. {@link #log} is thread-safe.
  */
-final class Log4j2Target implements LogTarget {
+final class Log4j2Target extends FrameworkTarget {
     private final LoggerContext context;
     private final Logger[] loggers = new Logger[EventMix.LOGGERS.length];
-    private Path file;
     private OssAppender oss;
-    private LocalOss server;
-    private String keyPattern;
 
     private Log4j2Target(String name, ConfigurationBuilder<BuiltConfiguration> config) {
         context = new LoggerContext(name);
@@ -96,16 +90,6 @@ final class Log4j2Target implements LogTarget {
     }
 
     @Override
-    public long eventsLanded() {
-        return oss == null ? FileCheck.events(file) : oss.getMetrics().getEventsShipped();
-    }
-
-    @Override
-    public PipelineMetrics metrics() {
-        return oss == null ? null : oss.getMetrics();
-    }
-
-    @Override
     public void log(EventMix.Event e) {
         Logger logger = loggers[e.logger];
         switch (e.level) {
@@ -125,26 +109,17 @@ final class Log4j2Target implements LogTarget {
     }
 
     @Override
-    public Landed finish() {
-        if (oss == null) {
-            context.stop();
-            return FileCheck.landed(file);
-        }
-        return OssCheck.landed(oss.flush(java.time.Duration.ofMinutes(2)), oss.getMetrics(), server, keyPattern);
+    PipelineMetrics ossMetrics() {
+        return oss.getMetrics();
     }
 
     @Override
-    public void close() {
+    boolean ossFlush(java.time.Duration timeout) {
+        return oss.flush(timeout);
+    }
+
+    @Override
+    void stopContext() {
         context.stop();
-        if (server != null) {
-            server.close();
-        }
-        if (file != null) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 }

@@ -13,9 +13,6 @@ import ch.qos.logback.core.status.Status;
 import ch.qos.logback.core.util.Duration;
 import io.github.osslog.core.metrics.PipelineMetrics;
 import io.github.osslog.logback.OssAppender;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
 
@@ -25,13 +22,10 @@ import java.util.stream.Collectors;
  * OssAppender shipping to a {@link LocalOss}. Logs through {@code ch.qos.logback.classic.Logger}, so SLF4J's binding
  * plays no part (the context gets its own MDC adapter). {@link #log} is thread-safe.
  */
-final class LogbackTarget implements LogTarget {
+final class LogbackTarget extends FrameworkTarget {
     private final LoggerContext context = new LoggerContext();
     private final Logger[] loggers = new Logger[EventMix.LOGGERS.length];
-    private Path file;
     private OssAppender oss;
-    private LocalOss server;
-    private String keyPattern;
 
     private LogbackTarget(String name) {
         context.setName(name);
@@ -112,16 +106,6 @@ final class LogbackTarget implements LogTarget {
     }
 
     @Override
-    public long eventsLanded() {
-        return oss == null ? FileCheck.events(file) : oss.getMetrics().getEventsShipped();
-    }
-
-    @Override
-    public PipelineMetrics metrics() {
-        return oss == null ? null : oss.getMetrics();
-    }
-
-    @Override
     public void log(EventMix.Event e) {
         Logger logger = loggers[e.logger];
         switch (e.level) {
@@ -141,26 +125,17 @@ final class LogbackTarget implements LogTarget {
     }
 
     @Override
-    public Landed finish() {
-        if (oss == null) {
-            context.stop();
-            return FileCheck.landed(file);
-        }
-        return OssCheck.landed(oss.flush(java.time.Duration.ofMinutes(2)), oss.getMetrics(), server, keyPattern);
+    PipelineMetrics ossMetrics() {
+        return oss.getMetrics();
     }
 
     @Override
-    public void close() {
+    boolean ossFlush(java.time.Duration timeout) {
+        return oss.flush(timeout);
+    }
+
+    @Override
+    void stopContext() {
         context.stop();
-        if (server != null) {
-            server.close();
-        }
-        if (file != null) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 }
