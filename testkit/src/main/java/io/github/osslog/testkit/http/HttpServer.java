@@ -30,6 +30,7 @@ public final class HttpServer implements Closeable {
     private final ThreadPoolExecutor pool;
     private final Thread acceptor;
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
+    private final Set<Thread> connectionThreads = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     private HttpServer(ServerSocket serverSocket, HttpHandler handler, int maxConnections, int idleTimeoutMillis) {
@@ -39,7 +40,12 @@ public final class HttpServer implements Closeable {
         int port = serverSocket.getLocalPort();
         AtomicInteger threads = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(maxConnections, maxConnections, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), r -> daemon(r, "osslog-testkit-" + port + "-conn-" + threads.incrementAndGet()));
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = daemon(r, "osslog-testkit-" + port + "-conn-" + threads.incrementAndGet());
+                    connectionThreads.removeIf(old -> !old.isAlive()); // threads time out when idle
+                    connectionThreads.add(t);
+                    return t;
+                });
         pool.allowCoreThreadTimeOut(true);
         this.acceptor = daemon(this::acceptLoop, "osslog-testkit-" + port + "-accept");
     }
@@ -176,6 +182,10 @@ public final class HttpServer implements Closeable {
         try {
             acceptor.join(5000);
             pool.awaitTermination(5, TimeUnit.SECONDS);
+            // awaitTermination returns as workers finish their last task, a moment before their threads end
+            for (Thread t : connectionThreads) {
+                t.join(5000);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
