@@ -146,6 +146,7 @@ public final class OssAppender extends AbstractAppender {
         @PluginBuilderAttribute private String timeZone;
         @PluginBuilderAttribute private String maxObjectSize;
         @PluginBuilderAttribute private String compression;
+        @PluginBuilderAttribute private String compressionLevel;
         @PluginBuilderAttribute private String bufferSize;
         @PluginBuilderAttribute private String maxEventSize;
         @PluginBuilderAttribute private String batchMaxBytes;
@@ -234,6 +235,11 @@ public final class OssAppender extends AbstractAppender {
 
         public B setCompression(String compression) {
             this.compression = compression;
+            return asBuilder();
+        }
+
+        public B setCompressionLevel(String compressionLevel) {
+            this.compressionLevel = compressionLevel;
             return asBuilder();
         }
 

@@ -85,6 +85,11 @@ public abstract class OssAppenderBase extends UnsynchronizedAppenderBase<ILoggin
         settings.set("compression", value);
     }
 
+    /** The gzip level: {@code 1} (fastest, default) to {@code 9} (smallest). */
+    public void setCompressionLevel(String value) {
+        settings.set("compressionLevel", value);
+    }
+
     /** The size of the in-memory buffer, e.g. {@code 64MB}. */
     public void setBufferSize(FileSize size) {
         setSize("bufferSize", size);

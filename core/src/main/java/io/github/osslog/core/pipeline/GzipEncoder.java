@@ -11,11 +11,13 @@ import java.util.zip.Deflater;
 final class GzipEncoder implements AutoCloseable {
     private static final byte[] HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff};
     private static final int TRAILER = 8;
-    private final Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+    private final Deflater deflater;
     private final CRC32 crc = new CRC32();
     private byte[] out;
 
-    GzipEncoder(int initialCapacity) {
+    /** {@code level}: the {@link Deflater} level, 1 to 9. */
+    GzipEncoder(int initialCapacity, int level) {
+        this.deflater = new Deflater(level, true);
         this.out = new byte[Math.max(initialCapacity, 64)];
     }
 

@@ -22,6 +22,8 @@ import java.util.TreeMap;
 public final class PipelineConfig {
     /** OSS's limit for an appendable object, and so the largest {@code maxObjectSize}. */
     public static final long MAX_OBJECT_SIZE_LIMIT = 5L << 30;
+    /** Deflate's fastest level: log text still shrinks to a small fraction, at about three times level 6's speed. */
+    public static final int DEFAULT_COMPRESSION_LEVEL = 1;
     static final String DEFAULT_KEY_PATTERN = "logs/%d{yyyy-MM-dd}/%host-%pid-%i.log";
 
     private final String name;
@@ -37,6 +39,7 @@ public final class PipelineConfig {
     private final KeyPattern keyPattern;
     private final ZoneId timeZone;
     private final Compression compression;
+    private final int compressionLevel;
     private final Map<String, String> creationHeaders;
     private final Duration initialBackoff;
     private final Duration maxBackoff;
@@ -59,6 +62,7 @@ public final class PipelineConfig {
         this.keyPattern = keyPattern;
         this.timeZone = b.timeZone;
         this.compression = b.compression;
+        this.compressionLevel = b.compressionLevel;
         this.creationHeaders = creationHeaders;
         this.initialBackoff = b.initialBackoff;
         this.maxBackoff = b.maxBackoff;
@@ -134,6 +138,11 @@ public final class PipelineConfig {
         return compression;
     }
 
+    /** The {@link java.util.zip.Deflater} level of {@link Compression#GZIP}: 1 (fastest, default) to 9. */
+    public int compressionLevel() {
+        return compressionLevel;
+    }
+
     /** Headers sent with the append that creates an object (names as given, case-insensitive map). */
     public Map<String, String> creationHeaders() {
         return creationHeaders;
@@ -177,6 +186,7 @@ public final class PipelineConfig {
                         : "")
                 + ", maxObjectSize=" + Sizes.format(maxObjectSize)
                 + ", objectKeyPattern=" + keyPattern + ", timeZone=" + timeZone + ", compression=" + compression
+                + (compression == Compression.GZIP ? ", compressionLevel=" + compressionLevel : "")
                 + ", creationHeaders=" + creationHeaders.keySet() + ", initialBackoff=" + initialBackoff
                 + ", maxBackoff=" + maxBackoff + ", shutdownTimeout=" + shutdownTimeout
                 + (spoolDirectory != null ? ", spoolDirectory=" + spoolDirectory + ", spoolMaxBytes="
@@ -199,6 +209,7 @@ public final class PipelineConfig {
         private final Map<String, String> keyValues = new TreeMap<>();
         private ZoneId timeZone = ZoneOffset.UTC;
         private Compression compression = Compression.NONE;
+        private int compressionLevel = DEFAULT_COMPRESSION_LEVEL;
         private final Map<String, String> creationHeaders = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         private Duration initialBackoff = Duration.ofMillis(100);
         private Duration maxBackoff = Duration.ofSeconds(30);
@@ -316,6 +327,16 @@ public final class PipelineConfig {
 
         public Builder compression(Compression compression) {
             this.compression = Objects.requireNonNull(compression, "compression must not be null");
+            return this;
+        }
+
+        /** The gzip level, 1 (fastest, the default: see docs/compression.md) to 9 (smallest). */
+        public Builder compressionLevel(int level) {
+            if (level < 1 || level > 9) {
+                throw new IllegalArgumentException("compressionLevel (" + level
+                        + ") must be 1 (fastest, the default) to 9 (smallest output)");
+            }
+            this.compressionLevel = level;
             return this;
         }
 

@@ -58,7 +58,7 @@ final class Shipper implements Runnable, RecordConsumer {
         this.flushIntervalNanos = config.flushInterval().toNanos();
         this.batch = new BatchBuffer(batchMaxBytes + 256);
         this.gzip = config.compression() == Compression.GZIP
-                ? new GzipEncoder(batchMaxBytes + batchMaxBytes / 100 + 64) : null;
+                ? new GzipEncoder(batchMaxBytes + batchMaxBytes / 100 + 64, config.compressionLevel()) : null;
     }
 
     /** Uses {@code spool} from now on; called before the thread starts. */

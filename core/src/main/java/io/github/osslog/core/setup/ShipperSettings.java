@@ -46,11 +46,11 @@ public final class ShipperSettings {
     public static final List<String> PROPERTIES = Collections.unmodifiableList(Arrays.asList(
             "endpoint", "bucket", "region", "accessKeyId", "accessKeySecret", "securityToken", "ecsRoleName",
             "signatureVersion", "urlStyle", "objectKeyPattern", "timeZone", "maxObjectSize", "compression",
-            "bufferSize", "maxEventSize", "batchMaxBytes", "flushInterval", "overflowPolicy", "blockTimeout",
-            "discardLevel", "discardThreshold", "contentType", "storageClass", "objectAcl", "serverSideEncryption",
-            "metadata", "tagging", "initialBackoff", "maxBackoff", "connectTimeout", "readTimeout", "writeTimeout",
-            "callTimeout", "shutdownTimeout", "sendContentMd5", "trustedCertificates", "spoolDirectory",
-            "spoolMaxBytes"));
+            "compressionLevel", "bufferSize", "maxEventSize", "batchMaxBytes", "flushInterval", "overflowPolicy",
+            "blockTimeout", "discardLevel", "discardThreshold", "contentType", "storageClass", "objectAcl",
+            "serverSideEncryption", "metadata", "tagging", "initialBackoff", "maxBackoff", "connectTimeout",
+            "readTimeout", "writeTimeout", "callTimeout", "shutdownTimeout", "sendContentMd5", "trustedCertificates",
+            "spoolDirectory", "spoolMaxBytes"));
     /** Properties whose values are secrets: never echoed in messages. */
     public static final List<String> SECRETS = Collections.unmodifiableList(
             Arrays.asList("accessKeySecret", "securityToken"));
@@ -206,6 +206,7 @@ public final class ShipperSettings {
             case "timeZone": pipeline.timeZone(zone(value)); break;
             case "maxObjectSize": pipeline.maxObjectSize(SettingValues.parseSize(value)); break;
             case "compression": pipeline.compression(choice(property, value, Compression.class)); break;
+            case "compressionLevel": pipeline.compressionLevel(integer(property, value, "1 (fastest) to 9")); break;
             case "bufferSize": pipeline.bufferSize(intSize(property, value)); break;
             case "maxEventSize": pipeline.maxEventSize(intSize(property, value)); break;
             case "batchMaxBytes": pipeline.batchMaxBytes(intSize(property, value)); break;
@@ -268,6 +269,14 @@ public final class ShipperSettings {
             throw new IllegalArgumentException(property + " (" + value + ") must be below 2GB");
         }
         return (int) bytes;
+    }
+
+    private static int integer(String property, String value, String range) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(property + " '" + value + "' is not a number: use " + range);
+        }
     }
 
     private static double fraction(String value) {

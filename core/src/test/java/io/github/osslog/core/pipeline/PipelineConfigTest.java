@@ -30,6 +30,7 @@ class PipelineConfigTest {
         assertEquals(OverflowPolicy.DROP_NEWEST, c.overflowPolicy());
         assertNull(c.discardLevel());
         assertEquals(Compression.NONE, c.compression());
+        assertEquals(1, c.compressionLevel());
         assertEquals(ZoneOffset.UTC, c.timeZone());
         assertEquals("text/plain; charset=utf-8", c.creationHeaders().get("content-type"));
         String key = c.objectKeyPattern().render(Instant.parse("2026-11-24T10:00:00Z"), 0);
@@ -83,6 +84,8 @@ class PipelineConfigTest {
         assertTrue(rejected(() -> PipelineConfig.builder().discardThreshold(1.0)).startsWith("discardThreshold"));
         assertTrue(rejected(() -> PipelineConfig.builder().discardThreshold(Double.NaN))
                 .startsWith("discardThreshold"));
+        assertTrue(rejected(() -> PipelineConfig.builder().compressionLevel(0)).startsWith("compressionLevel"));
+        assertTrue(rejected(() -> PipelineConfig.builder().compressionLevel(10)).contains("1 (fastest"));
     }
 
     @Test

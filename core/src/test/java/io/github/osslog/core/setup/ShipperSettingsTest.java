@@ -41,7 +41,7 @@ class ShipperSettingsTest {
                 .set("bufferSize", "64MB").set("batchMaxBytes", "2MB").set("maxEventSize", "128KB")
                 .set("flushInterval", "2 seconds").set("overflowPolicy", "block").set("blockTimeout", "250ms")
                 .set("discardLevel", "debug").set("discardThreshold", "75%").set("maxObjectSize", "512MB")
-                .set("compression", "gzip").set("objectKeyPattern", "app/%d{yyyy-MM-dd}/%{app}-%i.log.gz")
+                .set("compression", "gzip").set("compressionLevel", "6").set("objectKeyPattern", "app/%d{yyyy-MM-dd}/%{app}-%i.log.gz")
                 .set("timeZone", "Asia/Shanghai").set("contentType", "application/gzip")
                 .set("storageClass", "ia").set("objectAcl", "private").set("serverSideEncryption", "AES256")
                 .set("metadata", "team=payments, env=prod").set("tagging", "a=1&b=2")
@@ -60,6 +60,7 @@ class ShipperSettingsTest {
             assertEquals(OverflowPolicy.BLOCK, c.overflowPolicy());
             assertEquals(Duration.ofMillis(250), c.blockTimeout());
             assertEquals(0.75, c.discardThreshold(), 1e-9);
+            assertEquals(6, c.compressionLevel());
             assertEquals(512L << 20, c.maxObjectSize());
             assertEquals("IA", c.creationHeaders().get("x-oss-storage-class"));
             assertEquals("payments", c.creationHeaders().get("x-oss-meta-team"));
@@ -83,6 +84,7 @@ class ShipperSettingsTest {
                 .set("accessKeyId", "AKID")
                 .set("bufferSize", "lots")
                 .set("flushInterval", "soon")
+                .set("compressionLevel", "max")
                 .set("overflowPolicy", "DROP_EVERYTHING")
                 .set("objectKeyPattern", "logs/%q.log")
                 .set("storageClass", "ColdArchive")
@@ -90,14 +92,15 @@ class ShipperSettingsTest {
                 .set("sendContentMd5", "yes"));
 
         // single values first, in the order set, then credentials, then checks that need the whole config
-        assertEquals(List.of("endpoint", "bucket", "bufferSize", "flushInterval", "overflowPolicy",
-                "storageClass", "timeZone", "sendContentMd5", "accessKeySecret", "objectKeyPattern"),
+        assertEquals(List.of("endpoint", "bucket", "bufferSize", "flushInterval", "compressionLevel",
+                "overflowPolicy", "storageClass", "timeZone", "sendContentMd5", "accessKeySecret", "objectKeyPattern"),
                 properties(problems));
         String all = problems.toString();
         assertTrue(all.contains("use one of [DROP_NEWEST, DROP_OLDEST, BLOCK]"), all);
         assertTrue(all.contains("write e.g. 64MB"), all);
         assertTrue(all.contains("2 seconds"), all);
         assertTrue(all.contains("Standard"), all);
+        assertTrue(all.contains("compressionLevel 'max' is not a number: use 1 (fastest) to 9"), all);
     }
 
     @Test
