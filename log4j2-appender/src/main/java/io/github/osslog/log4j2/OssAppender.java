@@ -1,5 +1,6 @@
 package io.github.osslog.log4j2;
 
+import io.github.osslog.core.buffer.LogLevel;
 import io.github.osslog.core.metrics.PipelineMetrics;
 import io.github.osslog.core.setup.ReentryGuard;
 import io.github.osslog.core.setup.ShipperSettings;
@@ -53,7 +54,8 @@ public final class OssAppender extends AbstractAppender {
     /**
      * Encodes {@code event} here, since Log4j2 reuses event objects once this returns, into this thread's reused
      * buffer (so PatternLayout allocates nothing), then copies the bytes into the osslog buffer. A layout that logs
-     * cannot re-enter: its events are dropped and counted. A layout's exception goes to Log4j2, which reports it, or
+     * cannot re-enter: its events are dropped and counted. An event the buffer would drop anyway (full, or its level
+     * discarded) is dropped, and counted, before it is encoded. A layout's exception goes to Log4j2, which reports it, or
      * rethrows it when {@code ignoreExceptions="false"}; an event dropped for a full buffer is no exception.
      * Other layouts go through {@code toByteArray}; one that returns null or no bytes ships nothing.
      */
@@ -67,19 +69,24 @@ public final class OssAppender extends AbstractAppender {
             return;
         }
         try {
+            LogLevel level = Levels.of(event.getLevel());
+            EncodeBuffer buffer = buffers.get();
+            // the thread's previous event still fills the buffer: its length stands in for this one's
+            if (manager.refuses(level, buffer.length())) {
+                return;
+            }
             Layout<? extends Serializable> layout = getLayout();
             if (layout instanceof AbstractStringLayout) {
                 // string layouts encode without a String or byte[] per event
-                EncodeBuffer buffer = buffers.get();
                 buffer.clear();
                 layout.encode(event, buffer);
                 if (buffer.length() > 0) {
-                    manager.publish(buffer.array(), buffer.length(), Levels.of(event.getLevel()));
+                    manager.publish(buffer.array(), buffer.length(), level);
                 }
             } else {
                 byte[] bytes = layout.toByteArray(event);
                 if (bytes != null && bytes.length > 0) { // nothing to ship, as in the Logback adapter
-                    manager.publish(bytes, bytes.length, Levels.of(event.getLevel()));
+                    manager.publish(bytes, bytes.length, level);
                 }
             }
         } finally {

@@ -76,6 +76,11 @@ public final class OssManager extends AbstractManager {
         return shipper.publish(event, 0, length, level);
     }
 
+    /** True (and counted as a drop) when the buffer would drop this event now: skip encoding it. */
+    boolean refuses(LogLevel level, int expectedLength) {
+        return shipper.refuses(level, expectedLength);
+    }
+
     /** True (and counted) when events of this logger must not be shipped: osslog's own HTTP client's. */
     boolean refusesLogger(String loggerName) {
         return shipper.refusesLogger(loggerName);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.osslog.core.metrics.PipelineMetrics;
 import io.github.osslog.core.setup.ReentryGuard;
 import io.github.osslog.testkit.OssTestServerExtension;
 import java.lang.management.ManagementFactory;
@@ -212,6 +213,31 @@ class OssAppenderEndToEndTest {
             app.info("t0 {} {}", i, "x".repeat(100));
         }
         assertTrue(ctx.oss().getMetrics().getEventsDropped() > 0, ctx.oss().getMetrics().toString());
+    }
+
+    @Test
+    void aFullBufferDropsEventsBeforeEncodingThemAndTheObjectSaysHowMany() {
+        TestContext ctx = start(OssConfig.forServer(oss.server()).layout("<CountingLayout/>")
+                .set("bufferSize", "4KB").set("batchMaxBytes", "1KB").set("maxEventSize", "1KB"));
+        oss.server().faults().outage(Duration.ofMinutes(5));
+        TestLayouts.CountingLayout.CALLS.set(0);
+        int logged = 2_000;
+        for (int i = 0; i < logged; i++) {
+            ctx.logger("app").info("event {} {}", i, "x".repeat(100));
+        }
+        PipelineMetrics metrics = ctx.oss().getMetrics();
+        long accepted = metrics.getEventsAccepted();
+        assertEquals(logged - accepted, metrics.getEventsDropped());
+        int formatted = TestLayouts.CountingLayout.CALLS.get();
+        assertTrue(formatted < logged / 2, formatted + " events formatted of " + logged);
+
+        oss.server().faults().clear();
+        assertTrue(ctx.oss().flush(WAIT));
+        List<String> lines = ShippedLines.read(oss.server(), "app/");
+        assertEquals(accepted, lines.stream().filter(l -> l.startsWith("event ")).count());
+        long noted = lines.stream().filter(l -> l.startsWith("osslog dropped "))
+                .mapToLong(l -> Long.parseLong(l.split(" ")[2])).sum();
+        assertEquals(logged - accepted, noted, "the drop lines in the object add up to the drops");
     }
 
     @Test

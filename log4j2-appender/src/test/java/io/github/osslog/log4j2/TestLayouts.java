@@ -1,6 +1,7 @@
 package io.github.osslog.log4j2;
 
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.logging.log4j.core.Appender;
 import org.apache.logging.log4j.core.Layout;
 import org.apache.logging.log4j.core.LogEvent;
@@ -11,7 +12,7 @@ import org.apache.logging.log4j.core.config.plugins.PluginConfiguration;
 import org.apache.logging.log4j.core.config.plugins.PluginFactory;
 import org.apache.logging.log4j.core.layout.AbstractStringLayout;
 
-/** Misbehaving layouts for the re-entrance and exception tests. */
+/** Misbehaving and counting layouts for the re-entrance, exception and drop tests. */
 final class TestLayouts {
     private TestLayouts() {
     }
@@ -64,6 +65,27 @@ final class TestLayouts {
         @Override
         public String toSerializable(LogEvent event) {
             throw new IllegalStateException("layout failed on purpose");
+        }
+    }
+
+    /** {@code <CountingLayout/>}: prints the message and a line break, counting the events it formats. */
+    @Plugin(name = "CountingLayout", category = Node.CATEGORY, elementType = Layout.ELEMENT_TYPE)
+    public static final class CountingLayout extends AbstractStringLayout {
+        static final AtomicInteger CALLS = new AtomicInteger();
+
+        private CountingLayout() {
+            super(StandardCharsets.UTF_8);
+        }
+
+        @PluginFactory
+        public static CountingLayout create() {
+            return new CountingLayout();
+        }
+
+        @Override
+        public String toSerializable(LogEvent event) {
+            CALLS.incrementAndGet();
+            return event.getMessage().getFormattedMessage() + "\n";
         }
     }
 }

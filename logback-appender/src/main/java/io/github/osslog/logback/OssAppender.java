@@ -21,6 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Logback appender that ships events into Alibaba Cloud OSS appendable objects. Each event is encoded on the
  * logging thread and copied into the osslog buffer; a background shipper appends batches to OSS. Thread-safe.
  * Like Logback's {@code OutputStreamAppender}, it encodes concurrently unless the encoder declares itself stateful.
+ * A plain {@code PatternLayoutEncoder} is run through reused per-thread buffers ({@link PatternWriter}), and an
+ * event the buffer would drop anyway is dropped before it is encoded.
  */
 public class OssAppender extends OssAppenderBase {
     /** The pattern of the encoder used when none is configured: UTC ISO-8601 time, level, thread, logger, message. */
@@ -33,7 +35,10 @@ public class OssAppender extends OssAppenderBase {
     private final ReentryGuard guard = new ReentryGuard();
     private final AtomicLong encoderFailures = new AtomicLong();
     private final Object encoderLock = new Object();
+    private final ThreadLocal<EventBytes> buffers = ThreadLocal.withInitial(EventBytes::new);
     private Encoder<ILoggingEvent> encoder;
+    /** Set before {@code started} (volatile) is, so appending threads see it; null: use the encoder. */
+    private PatternWriter patternWriter;
     /** Set before {@code started} (volatile) is, so appending threads see it. */
     private boolean statefulEncoder;
     private volatile LogShipper shipper;
@@ -120,6 +125,7 @@ public class OssAppender extends OssAppenderBase {
             encoder = defaultEncoder();
         }
         statefulEncoder = isStateful(encoder);
+        patternWriter = statefulEncoder ? null : PatternWriter.of(encoder, getContext());
         built.start();
         shipper = built;
         exitHook = ExitHook.register(built.pipeline().config().name(), this::stop);
@@ -150,9 +156,24 @@ public class OssAppender extends OssAppenderBase {
             return;
         }
         try {
-            byte[] bytes = encode(event);
-            if (bytes != null && bytes.length > 0) {
-                s.publish(bytes, 0, bytes.length, level(event.getLevel()));
+            EventBytes buffer = buffers.get();
+            LogLevel level = level(event.getLevel());
+            if (s.refuses(level, buffer.lastLength())) {
+                return;
+            }
+            PatternWriter writer = patternWriter;
+            if (writer != null) {
+                writer.write(event, buffer.text());
+                int length = buffer.encode();
+                if (length > 0) {
+                    s.publish(buffer.bytes(), 0, length, level);
+                }
+            } else {
+                byte[] bytes = encode(event);
+                buffer.lastLength(bytes == null ? 0 : bytes.length);
+                if (bytes != null && bytes.length > 0) {
+                    s.publish(bytes, 0, bytes.length, level);
+                }
             }
         } catch (RuntimeException e) {
             encoderFailed(s, e);
@@ -217,6 +238,10 @@ public class OssAppender extends OssAppenderBase {
             }
             ShutdownReport report = s.stop();
             shipper = null;
+            if (patternWriter != null) {
+                patternWriter.stop();
+                patternWriter = null;
+            }
             addInfo("osslog: appender [" + getName() + "] stopped: " + report);
         }
     }

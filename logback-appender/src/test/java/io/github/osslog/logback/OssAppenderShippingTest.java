@@ -250,4 +250,33 @@ class OssAppenderShippingTest {
                 warnings::toString);
         assertFalse(config.oss("OSS").isStarted());
     }
+
+    @Test
+    void aFullBufferDropsEventsBeforeEncodingThemAndCountsEveryOne() {
+        oss.server().faults().outage(Duration.ofMinutes(5));
+        LogbackConfig config = configure("<encoder class=\"io.github.osslog.logback.CountingEncoder\">"
+                + "<pattern>%msg%n</pattern></encoder><bufferSize>4KB</bufferSize><batchMaxBytes>2KB</batchMaxBytes><maxEventSize>1KB</maxEventSize>"
+                + "<flushInterval>10 milliseconds</flushInterval>");
+        CountingEncoder encoder = (CountingEncoder) config.oss("OSS").getEncoder();
+        String filler = "x".repeat(100);
+        int logged = 2_000;
+        for (int i = 0; i < logged; i++) {
+            config.logger("app").info("event {} {}", i, filler);
+        }
+        PipelineMetrics metrics = config.oss("OSS").getMetrics();
+        long accepted = metrics.getEventsAccepted();
+        assertTrue(accepted < 100, "a 4 KB buffer holds a few dozen events: " + accepted);
+        assertEquals(logged - accepted, metrics.getEventsDropped());
+        assertTrue(encoder.calls.get() < logged / 2, "refused events are not encoded: " + encoder.calls.get()
+                + " encode calls for " + logged + " events");
+
+        oss.server().faults().clear();
+        assertTrue(config.oss("OSS").flush(Duration.ofSeconds(20)));
+        List<String> lines = shippedLines();
+        List<String> events = lines.stream().filter(l -> l.startsWith("event ")).collect(Collectors.toList());
+        assertEquals(accepted, events.size());
+        long noted = lines.stream().filter(l -> l.startsWith("osslog dropped "))
+                .mapToLong(l -> Long.parseLong(l.split(" ")[2])).sum();
+        assertEquals(logged - accepted, noted, "the drop lines in the object add up to the drops");
+    }
 }

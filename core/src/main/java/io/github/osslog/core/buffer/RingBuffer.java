@@ -120,6 +120,24 @@ public final class RingBuffer extends RingCursors {
         return PublishResult.PUBLISHED;
     }
 
+    /**
+     * Whether the ring would drop an event of {@code level} and about {@code expectedLength} bytes now, so that a
+     * producer can skip encoding it: true, with the drop counted, when the level is discarded at this fill, or when
+     * the policy is {@link OverflowPolicy#DROP_NEWEST} and the free space is below the event's span. False promises
+     * nothing: {@code publish} still applies the policy. See docs/ring-buffer.md ("Refusing before encoding").
+     */
+    public boolean refuses(LogLevel level, int expectedLength) {
+        if (discardedForLevel(type(level))) {
+            return true;
+        }
+        if (overflow.policy() == OverflowPolicy.DROP_NEWEST
+                && capacity - used() < RecordLayout.span(Math.min(Math.max(expectedLength, 0), maxEventBytes))) {
+            drops.dropped(DropTracker.Reason.NEWEST, 1);
+            return true;
+        }
+        return false;
+    }
+
     private PublishResult publishTruncated(byte[] src, int off, int len, int type) {
         int markerLength = TruncationMarker.length(len);
         int keep = TruncationMarker.keep(src, off, maxEventBytes - markerLength);

@@ -118,6 +118,15 @@ public final class Pipeline {
     }
 
     /**
+     * Whether an event of {@code level} and about {@code expectedLength} bytes would be dropped now (counted when
+     * it would), so the adapter can skip encoding it; see {@link RingBuffer#refuses(LogLevel, int)}. A false
+     * answer promises nothing: publish it as usual.
+     */
+    public boolean refuses(LogLevel level, int expectedLength) {
+        return refused() || ring.refuses(level, expectedLength);
+    }
+
+    /**
      * Lets {@code writer} encode an event of at most {@code maxLen} bytes straight into the buffer. Events the
      * writer cannot fit are the adapter's to handle: use {@link #publish(byte[], int, int, LogLevel)} for events
      * that may exceed the maximum event size, so they are truncated with a marker.

@@ -50,6 +50,11 @@ public final class LogShipper {
         return false;
     }
 
+    /** See {@link Pipeline#refuses(LogLevel, int)}. */
+    public boolean refuses(LogLevel level, int expectedLength) {
+        return pipeline.refuses(level, expectedLength);
+    }
+
     /** See {@link Pipeline#publish(byte[], int, int, LogLevel)}. */
     public PublishResult publish(byte[] data, int off, int len, LogLevel level) {
         return pipeline.publish(data, off, len, level);

@@ -1,0 +1,67 @@
+package io.github.osslog.core.buffer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class RefuseBeforeEncodingTest {
+    private static final byte[] EVENT = new byte[504]; // 512-byte records: 8 fill a 4 KiB ring
+
+    @Test
+    void dropNewestRefusesAnEventTheFreeSpaceCannotHoldAndCountsIt() {
+        RingBuffer ring = RingBuffer.builder().capacityBytes(4096).build();
+        for (int i = 0; i < 7; i++) {
+            assertFalse(ring.refuses(LogLevel.INFO, EVENT.length));
+            assertEquals(PublishResult.PUBLISHED, ring.publish(EVENT, 0, EVENT.length, LogLevel.INFO));
+        }
+        assertFalse(ring.refuses(LogLevel.INFO, EVENT.length), "512 bytes are still free");
+        assertTrue(ring.refuses(LogLevel.INFO, EVENT.length + 1), "a 513-byte record does not fit");
+        assertEquals(1, ring.drops().droppedNewest());
+        assertEquals(PublishResult.PUBLISHED, ring.publish(EVENT, 0, EVENT.length, LogLevel.INFO));
+
+        assertTrue(ring.refuses(LogLevel.ERROR, 0), "full: not even an empty record fits");
+        assertEquals(2, ring.drops().droppedNewest());
+        DropReport report = ring.takeDropReport();
+        assertEquals(2, report.droppedNewest(), "refusals appear in the drop line like publish's own drops");
+
+        new RecordingConsumer().drainAll(ring);
+        assertFalse(ring.refuses(LogLevel.INFO, EVENT.length), "drained");
+        assertEquals(2, ring.drops().totalDropped());
+    }
+
+    @Test
+    void lengthsBeyondTheEventLimitAskOnlyForATruncatedEventsRoom() {
+        RingBuffer ring = RingBuffer.builder().capacityBytes(4096).maxEventBytes(256).build();
+        assertFalse(ring.refuses(LogLevel.INFO, 1 << 20), "a huge event is truncated to 256 bytes, which fit");
+        assertFalse(ring.refuses(LogLevel.INFO, -5));
+        assertEquals(0, ring.drops().totalDropped());
+    }
+
+    @Test
+    void discardedLevelsAreRefusedUnderEveryPolicy() {
+        for (OverflowPolicy policy : OverflowPolicy.values()) {
+            RingBuffer ring = RingBuffer.builder().capacityBytes(4096).overflowPolicy(policy)
+                    .discardBelow(LogLevel.INFO, 0.5).build();
+            for (int i = 0; i < 5; i++) {
+                ring.publish(EVENT, 0, EVENT.length, LogLevel.WARN);
+            }
+            assertTrue(ring.refuses(LogLevel.DEBUG, 10), policy.name());
+            assertFalse(ring.refuses(LogLevel.INFO, 10), policy.name());
+            assertEquals(1, ring.drops().levelDiscards(), policy.name());
+        }
+    }
+
+    @Test
+    void onlyDropNewestRefusesForLackOfRoom() {
+        for (OverflowPolicy policy : new OverflowPolicy[] {OverflowPolicy.DROP_OLDEST, OverflowPolicy.BLOCK}) {
+            RingBuffer ring = RingBuffer.builder().capacityBytes(4096).overflowPolicy(policy).build();
+            for (int i = 0; i < 8; i++) {
+                ring.publish(EVENT, 0, EVENT.length, LogLevel.INFO);
+            }
+            assertFalse(ring.refuses(LogLevel.INFO, EVENT.length), policy + " makes room or waits for it");
+            assertEquals(0, ring.drops().totalDropped(), policy.name());
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.github.osslog.logback;
+
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.LoggingEvent;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/** The reused-buffer path writes exactly the bytes the encoder it stands in for would have returned. */
+class PatternWriterTest {
+    private static final String[] PATTERNS = {
+        OssAppender.DEFAULT_PATTERN,
+        "%msg%n",
+        "%d{HH:mm:ss.SSS} [%thread] %-5level %logger{20} %X{user} %mdc - %replace(%msg){'[0-9]', '#'}%n",
+        "%date %level %caller{1} %marker %kvp %nopex%msg%n",
+        "%-30(%d %thread) %.-3level %logger{0} %msg%n%rEx{3}",
+        "",
+    };
+    /** SLF4J's own context, so that {@link MDC} feeds the events' MDC. */
+    private final LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+
+    @Test
+    void everyPatternWritesTheEncodersBytes() {
+        Random random = new Random(11);
+        List<ILoggingEvent> events = events(random);
+        for (String pattern : PATTERNS) {
+            PatternLayoutEncoder encoder = encoder(pattern, UTF_8);
+            PatternWriter writer = PatternWriter.of(encoder, context);
+            if (pattern.isEmpty()) {
+                assertNull(writer, "an empty pattern does not start: the encoder handles it");
+                continue;
+            }
+            assertNotNull(writer, pattern);
+            EventBytes buffer = new EventBytes();
+            for (ILoggingEvent event : events) {
+                writer.write(event, buffer.text());
+                int length = buffer.encode();
+                assertArrayEquals(encoder.encode(event), Arrays.copyOf(buffer.bytes(), length),
+                        "pattern " + pattern + ", message " + event.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void onlyAPlainUtf8PatternEncoderIsStoodInFor() {
+        assertNull(PatternWriter.of(encoder("%msg%n", ISO_8859_1), context));
+        assertNull(PatternWriter.of(new CountingEncoder(), context), "a subclass keeps its own encode");
+        LayoutWrappingEncoder<ILoggingEvent> wrapping = new LayoutWrappingEncoder<>();
+        wrapping.setContext(context);
+        assertNull(PatternWriter.of(wrapping, context));
+        PatternLayoutEncoder notStarted = new PatternLayoutEncoder();
+        notStarted.setPattern("%msg");
+        assertNull(PatternWriter.of(notStarted, context));
+    }
+
+    @Test
+    void buffersShrinkBackAfterAHugeEvent() {
+        PatternLayoutEncoder encoder = encoder("%msg%n", UTF_8);
+        PatternWriter writer = PatternWriter.of(encoder, context);
+        EventBytes buffer = new EventBytes();
+        for (String message : new String[] {"é".repeat(200_000), "small", "ü€𝄞".repeat(50_000), "again"}) {
+            ILoggingEvent event = event(Level.INFO, message, null, null);
+            writer.write(event, buffer.text());
+            int length = buffer.encode();
+            assertArrayEquals(encoder.encode(event), Arrays.copyOf(buffer.bytes(), length), message.substring(0, 5));
+        }
+    }
+
+    private PatternLayoutEncoder encoder(String pattern, java.nio.charset.Charset charset) {
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern(pattern);
+        encoder.setCharset(charset);
+        encoder.start();
+        return encoder;
+    }
+
+    private List<ILoggingEvent> events(Random random) {
+        String[] messages = {
+            "plain ascii {} and {}", "", "ünïcödé {} € 𝄞 emoji 😀", "lone high \uD800 then {}", "lone low \uDC00x",
+            "ends high \uD83D", "control \u0000\u0001\t\r\n chars", "digits 12345 {}", "两个字节 {}",
+        };
+        List<ILoggingEvent> events = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            String message = messages[random.nextInt(messages.length)];
+            Throwable error = random.nextInt(5) == 0 ? new IllegalStateException("bad \uD800 state " + i) : null;
+            if (random.nextBoolean()) {
+                MDC.put("user", "u" + random.nextInt(100));
+            }
+            events.add(event(Level.toLevel(10_000 * (1 + random.nextInt(4))), message,
+                    new Object[] {random.nextInt(), "arg\u00e9" + i}, error));
+            MDC.clear();
+        }
+        return events;
+    }
+
+    private ILoggingEvent event(Level level, String message, Object[] args, Throwable error) {
+        Logger logger = context.getLogger("shop.checkout.OrderService");
+        LoggingEvent event = new LoggingEvent(Logger.class.getName(), logger, level, message, error, args);
+        event.prepareForDeferredProcessing();
+        event.getCallerData();
+        return event;
+    }
+}
