@@ -40,9 +40,11 @@ def log_facts(path):
     text = open(path, errors="replace").read()
     alloc, kept, e2e = {}, {}, {}
     for v, thread, b in re.findall(r"\n(\w+): (\S+) allocated (\d+) bytes per call", text):
-        alloc.setdefault((v, "twoThreads" if "twoThreads" in thread else "oneThread"), []).append(int(b))
-    for v, calls, events, pct in re.findall(r"\n(\w+): (\d+) log calls, (\d+) events [^(]*\(([\d.]+)%\)", text):
-        kept.setdefault(v, []).append(float(pct))
+        method = re.search(r"AppThreadBenchmark\.(\w+)-jmh-worker", thread).group(1)
+        alloc.setdefault((v, method), []).append(int(b))
+    for v, paced, calls, events, pct in re.findall(
+            r"\n(\w+)( paced)?: (\d+) log calls, (\d+) events [^(]*\(([\d.]+)%\)", text):
+        kept.setdefault(v + paced, []).append(float(pct))
     for v, n, ms, raw, stored in re.findall(
             r"\n(\w+): (\d+) events in (\d+) ms: .*?; (\d+) bytes of text, (\d+) bytes stored", text):
         e2e.setdefault(v, []).append((int(raw), int(stored)))
@@ -77,23 +79,44 @@ def main(json_path, log_path):
             out.append("| %s | %d | %s | %s | %s | %s, %s |" % (name, threads, cells[0], cells[1], cells[2],
                                                                 ratio(means[2], means[1]), ratio(p50s[2], p50s[1])))
 
-    out.append("\n### Allocation per log call (bytes; lower is better)\n")
-    out.append("| framework | threads | async: app thread / whole JVM | osslog: app thread / whole JVM "
-               "| ratio (app thread) |")
-    out.append("|---|---|---|---|---|")
+    out.append("\n### Application-thread cost, paced: each thread works ~3 µs between calls (ns; lower is better)\n")
+    out.append("| framework | threads | file appender (reference): mean / p50 / p99 | async appender: mean / p50 / p99 "
+               "| osslog: mean / p50 / p99 | ratio osslog / async (mean, p50) |")
+    out.append("|---|---|---|---|---|---|")
     for name, prefix in FRAMEWORKS:
-        for method, threads in (("oneThread", 1), ("twoThreads", 2)):
+        for method, threads in (("pacedOneThread", 1), ("pacedTwoThreads", 2)):
+            cells, means, p50s = [], [], []
+            for variant in (prefix + "_FILE", prefix + "_ASYNC", prefix + "_OSS"):
+                sample = runs.get(("AppThreadBenchmark", method, "sample", variant))
+                mean = sample["primaryMetric"]["score"] if sample else float("nan")
+                pct = sample["primaryMetric"]["scorePercentiles"] if sample else {}
+                p50, p99 = pct.get("50.0", float("nan")), pct.get("99.0", float("nan"))
+                means.append(mean)
+                p50s.append(p50)
+                cells.append("%.0f / %.0f / %.0f" % (mean, p50, p99))
+            out.append("| %s | %d | %s | %s | %s | %s, %s |" % (name, threads, cells[0], cells[1], cells[2],
+                                                                ratio(means[2], means[1]), ratio(p50s[2], p50s[1])))
+
+    out.append("\n### Allocation per log call (bytes; lower is better)\n")
+    out.append("| framework | regime | threads | async: app thread / whole JVM | osslog: app thread / whole JVM "
+               "| ratio (app thread) |")
+    out.append("|---|---|---|---|---|---|")
+    for name, prefix in FRAMEWORKS:
+        for method, threads, regime, mode in (
+                ("oneThread", 1, "saturated", "avgt"), ("twoThreads", 2, "saturated", "avgt"),
+                ("pacedOneThread", 1, "paced", "sample"), ("pacedTwoThreads", 2, "paced", "sample")):
             cells, own = [], []
             for variant in (prefix + "_ASYNC", prefix + "_OSS"):
-                avgt = runs.get(("AppThreadBenchmark", method, "avgt", variant))
-                jvm = median_secondary(avgt, "gc.alloc.rate.norm") if avgt else float("nan")
+                run = runs.get(("AppThreadBenchmark", method, mode, variant))
+                jvm = median_secondary(run, "gc.alloc.rate.norm") if run else float("nan")
                 mine = statistics.median(alloc.get((variant, method), [float("nan")]))
                 own.append(mine)
                 cells.append("%.0f / %.0f" % (mine, jvm))
-            out.append("| %s | %d | %s | %s | %s |" % (name, threads, cells[0], cells[1], ratio(own[1], own[0])))
+            out.append("| %s | %s | %d | %s | %s | %s |" % (name, regime, threads, cells[0], cells[1],
+                                                            ratio(own[1], own[0])))
 
-    out.append("\n### Events kept while saturated (share of log calls that reached the file / osslog's buffer)\n")
-    out.append("| variant | kept (median over the trials) |")
+    out.append("\n### Events kept (share of log calls that reached the file / osslog's buffer)\n")
+    out.append("| variant (regime) | kept (median over the trials) |")
     out.append("|---|---|")
     for variant in sorted(kept):
         out.append("| %s | %.1f%% |" % (variant, statistics.median(kept[variant])))

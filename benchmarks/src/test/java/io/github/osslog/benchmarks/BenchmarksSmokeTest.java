@@ -60,9 +60,11 @@ class BenchmarksSmokeTest {
 
     @Test
     void appThreadCostRunsForEveryVariant() throws RunnerException {
-        assertRan(quick(AppThreadBenchmark.class), labels(new String[] {"oneThread", "twoThreads"},
-                new String[] {"LOGBACK_FILE", "LOGBACK_ASYNC", "LOGBACK_OSS", "LOG4J2_FILE", "LOG4J2_ASYNC",
-                    "LOG4J2_OSS"}, "avgt", "sample"));
+        String[] variants = {"LOGBACK_FILE", "LOGBACK_ASYNC", "LOGBACK_OSS", "LOG4J2_FILE", "LOG4J2_ASYNC",
+            "LOG4J2_OSS"};
+        Set<String> expected = labels(new String[] {"oneThread", "twoThreads"}, variants, "avgt", "sample");
+        expected.addAll(labels(new String[] {"pacedOneThread", "pacedTwoThreads"}, variants, "sample"));
+        assertRan(quick(AppThreadBenchmark.class), expected);
     }
 
     @Test
