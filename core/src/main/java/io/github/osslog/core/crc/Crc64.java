@@ -15,30 +15,19 @@ public final class Crc64 {
     private static final long POLY = 0xC96C5795D7870F42L;
     private static final int GF2_DIM = 64;
     /**
-     * T[k * 256 + b]: the CRC contribution of byte b followed by k zero bytes, for slicing-by-16 (32 KiB). One flat
-     * array rather than sixteen: a row is an offset, not another array to load and bounds-check. Measured on this
-     * project's machine: 1.1 GB/s for slicing-by-8 over eight arrays, 1.5 GB/s flat by 8, 1.5-1.8 GB/s flat by 16.
+     * Independent lanes in the braided loop. Measured with JMH on this project's 2-core AMD EPYC: 4 lanes run at
+     * 3.3 GB/s against 1.8 GB/s for the single-chain slicing-by-16 they replaced; 3 to 5 lanes measured alike, 2 lanes
+     * 1.9 GB/s.
      */
-    private static final long[] T = new long[16 * 256];
+    private static final int LANES = 4;
+    /** Bytes one round of the braided loop consumes: one 8-byte word per lane. */
+    private static final int ROUND = 8 * LANES;
+    /** Feeds one word: SLICE[j * 256 + b] is b advanced by j + 1 zero bytes, so row 0 also feeds single bytes. */
+    private static final long[] SLICE = advanceTable(1);
+    /** Feeds one word and then skips the other lanes' words: the rows advance by ROUND - 7 to ROUND zero bytes. */
+    private static final long[] BRAID = advanceTable(ROUND - 7);
     /** Reads eight bytes as one little-endian long (plain access, which every JDK from 9 on supports). */
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-
-    static {
-        for (int n = 0; n < 256; n++) {
-            long c = n;
-            for (int bit = 0; bit < 8; bit++) {
-                c = (c & 1) != 0 ? (c >>> 1) ^ POLY : c >>> 1;
-            }
-            T[n] = c;
-        }
-        for (int n = 0; n < 256; n++) {
-            long c = T[n];
-            for (int k = 1; k < 16; k++) {
-                c = T[(int) c & 0xff] ^ (c >>> 8);
-                T[k * 256 + n] = c;
-            }
-        }
-    }
 
     private Crc64() {
     }
@@ -57,24 +46,37 @@ public final class Crc64 {
         long c = ~crc;
         int i = off;
         int end = off + len;
-        final long[] t = T;
-        for (int fast = end - 15; i < fast; i += 16) {
-            long lo = c ^ (long) LONGS.get(b, i);
-            long hi = (long) LONGS.get(b, i + 8);
-            c = t[15 * 256 + ((int) lo & 0xff)] ^ t[14 * 256 + ((int) (lo >>> 8) & 0xff)]
-                    ^ t[13 * 256 + ((int) (lo >>> 16) & 0xff)] ^ t[12 * 256 + ((int) (lo >>> 24) & 0xff)]
-                    ^ t[11 * 256 + ((int) (lo >>> 32) & 0xff)] ^ t[10 * 256 + ((int) (lo >>> 40) & 0xff)]
-                    ^ t[9 * 256 + ((int) (lo >>> 48) & 0xff)] ^ t[8 * 256 + (int) (lo >>> 56)]
-                    ^ t[7 * 256 + ((int) hi & 0xff)] ^ t[6 * 256 + ((int) (hi >>> 8) & 0xff)]
-                    ^ t[5 * 256 + ((int) (hi >>> 16) & 0xff)] ^ t[4 * 256 + ((int) (hi >>> 24) & 0xff)]
-                    ^ t[3 * 256 + ((int) (hi >>> 32) & 0xff)] ^ t[2 * 256 + ((int) (hi >>> 40) & 0xff)]
-                    ^ t[256 + ((int) (hi >>> 48) & 0xff)] ^ t[(int) (hi >>> 56)];
+        /*
+         * A table-driven CRC is one long chain of dependent lookups, so large inputs run four chains at once
+         * (zlib's "braided" CRC). Word j of the input belongs to lane j % 4; each lane keeps its own raw register,
+         * which BRAID advances past its word and the three words of the other lanes at once. The lanes never wait
+         * on each other, so the CPU overlaps their lookups. The last round joins them into one chain word by word:
+         * a lane's register holds its earlier words advanced to exactly where its last word enters that chain, so
+         * it is xored in along with that word.
+         */
+        if (len >= 2 * ROUND) {
+            long c0 = c;
+            long c1 = 0;
+            long c2 = 0;
+            long c3 = 0;
+            // a counted "i < limit" loop: C2 compiles the "<=" form of the same bound about 10% slower
+            for (int lastRound = off + (len / ROUND - 1) * ROUND; i < lastRound; i += ROUND) {
+                c0 = fold(BRAID, c0 ^ (long) LONGS.get(b, i));
+                c1 = fold(BRAID, c1 ^ (long) LONGS.get(b, i + 8));
+                c2 = fold(BRAID, c2 ^ (long) LONGS.get(b, i + 16));
+                c3 = fold(BRAID, c3 ^ (long) LONGS.get(b, i + 24));
+            }
+            c = fold(SLICE, c0 ^ (long) LONGS.get(b, i));
+            c = fold(SLICE, c ^ c1 ^ (long) LONGS.get(b, i + 8));
+            c = fold(SLICE, c ^ c2 ^ (long) LONGS.get(b, i + 16));
+            c = fold(SLICE, c ^ c3 ^ (long) LONGS.get(b, i + 24));
+            i += ROUND;
         }
-        for (int fast = end - 7; i < fast; i += 8) {
-            c = slice8(c ^ (long) LONGS.get(b, i));
+        for (int wordsEnd = end - 7; i < wordsEnd; i += 8) {
+            c = fold(SLICE, c ^ (long) LONGS.get(b, i));
         }
         for (; i < end; i++) {
-            c = T[(int) (c ^ b[i]) & 0xff] ^ (c >>> 8);
+            c = SLICE[(int) (c ^ b[i]) & 0xff] ^ (c >>> 8);
         }
         return ~c;
     }
@@ -93,21 +95,44 @@ public final class Crc64 {
         long c = ~crc;
         ByteBuffer le = buf.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         while (le.remaining() >= 8) {
-            c = slice8(c ^ le.getLong());
+            c = fold(SLICE, c ^ le.getLong());
         }
         while (le.hasRemaining()) {
-            c = T[(int) (c ^ le.get()) & 0xff] ^ (c >>> 8);
+            c = SLICE[(int) (c ^ le.get()) & 0xff] ^ (c >>> 8);
         }
         buf.position(buf.limit());
         return ~c;
     }
 
-    /** Feeds the eight bytes already xored into {@code c} (little-endian) through the tables. */
-    private static long slice8(long c) {
-        return T[7 * 256 + ((int) c & 0xff)] ^ T[6 * 256 + ((int) (c >>> 8) & 0xff)]
-                ^ T[5 * 256 + ((int) (c >>> 16) & 0xff)] ^ T[4 * 256 + ((int) (c >>> 24) & 0xff)]
-                ^ T[3 * 256 + ((int) (c >>> 32) & 0xff)] ^ T[2 * 256 + ((int) (c >>> 40) & 0xff)]
-                ^ T[256 + ((int) (c >>> 48) & 0xff)] ^ T[(int) (c >>> 56)];
+    /**
+     * Advances the raw register {@code x}, a word already xored in (little-endian), by as many zero bytes as row 7
+     * of {@code t} does: byte k of {@code x} is k bytes further along than byte 0, so it takes row 7 - k.
+     */
+    private static long fold(long[] t, long x) {
+        return t[7 * 256 + ((int) x & 0xff)] ^ t[6 * 256 + ((int) (x >>> 8) & 0xff)]
+                ^ t[5 * 256 + ((int) (x >>> 16) & 0xff)] ^ t[4 * 256 + ((int) (x >>> 24) & 0xff)]
+                ^ t[3 * 256 + ((int) (x >>> 32) & 0xff)] ^ t[2 * 256 + ((int) (x >>> 40) & 0xff)]
+                ^ t[256 + ((int) (x >>> 48) & 0xff)] ^ t[(int) (x >>> 56)];
+    }
+
+    /**
+     * Eight rows of 256 for {@link #fold}: row j holds, for each byte value b, the raw register that holds just b
+     * after {@code first + j} zero bytes are fed in (computed bit by bit from the definition).
+     */
+    private static long[] advanceTable(int first) {
+        long[] t = new long[8 * 256];
+        for (int b = 0; b < 256; b++) {
+            long r = b;
+            for (int n = 1; n < first + 8; n++) {
+                for (int bit = 0; bit < 8; bit++) {
+                    r = (r & 1) != 0 ? (r >>> 1) ^ POLY : r >>> 1;
+                }
+                if (n >= first) {
+                    t[(n - first) * 256 + b] = r;
+                }
+            }
+        }
+        return t;
     }
 
     /**

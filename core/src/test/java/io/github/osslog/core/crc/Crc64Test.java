@@ -32,6 +32,27 @@ class Crc64Test {
         return ~c;
     }
 
+    /** Byte-at-a-time reference over its own table: no words, no lanes, nothing shared with the code under test. */
+    private static final long[] BYTE_TABLE = new long[256];
+
+    static {
+        for (int n = 0; n < 256; n++) {
+            long c = n;
+            for (int bit = 0; bit < 8; bit++) {
+                c = (c & 1) != 0 ? (c >>> 1) ^ 0xC96C5795D7870F42L : c >>> 1;
+            }
+            BYTE_TABLE[n] = c;
+        }
+    }
+
+    private static long bytewise(long crc, byte[] b, int off, int len) {
+        long c = ~crc;
+        for (int i = off; i < off + len; i++) {
+            c = BYTE_TABLE[(int) (c ^ b[i]) & 0xff] ^ (c >>> 8);
+        }
+        return ~c;
+    }
+
     @Test
     void checkValueMatchesTheCatalogue() {
         byte[] check = "123456789".getBytes(StandardCharsets.US_ASCII);
@@ -52,6 +73,97 @@ class Crc64Test {
         for (int len = 0; len <= 64; len++) {
             byte[] b = randomBytes(len);
             assertEquals(bitwise(b), Crc64.compute(b, 0, len), "length " + len);
+        }
+    }
+
+    @Test
+    void bytewiseReferenceAgreesWithTheDefinition() {
+        byte[] check = "123456789".getBytes(StandardCharsets.US_ASCII);
+        assertEquals(CHECK, bytewise(0, check, 0, check.length));
+        byte[] b = randomBytes(1000);
+        assertEquals(bitwise(b), bytewise(0, b, 0, b.length));
+    }
+
+    @Test
+    void matchesBytewiseReferenceForEveryLengthUpTo2100() {
+        for (int len = 0; len <= 2100; len++) {
+            byte[] b = randomBytes(len);
+            assertEquals(bytewise(0, b, 0, len), Crc64.compute(b, 0, len), "length " + len);
+            long crc = random.nextLong();
+            assertEquals(bytewise(crc, b, 0, len), Crc64.update(crc, b, 0, len), "length " + len + " continued");
+        }
+    }
+
+    @Test
+    void matchesBytewiseReferenceAtRandomOffsetsWithDataAroundTheRange() {
+        for (int round = 0; round < 3000; round++) {
+            int len = round < 1000 ? random.nextInt(300) : random.nextInt(20_000);
+            int off = random.nextInt(40);
+            byte[] b = randomBytes(off + len + random.nextInt(40));
+            long crc = round % 2 == 0 ? 0 : random.nextLong();
+            assertEquals(bytewise(crc, b, off, len), Crc64.update(crc, b, off, len),
+                    "offset " + off + " length " + len);
+        }
+    }
+
+    @Test
+    void matchesBytewiseReferenceOnLargeBuffersWithOddTails() {
+        byte[] b = randomBytes((1 << 20) + 200);
+        for (int tail : new int[] {0, 1, 7, 8, 9, 31, 32, 33, 63, 64, 65, 127}) {
+            int off = random.nextInt(64);
+            int len = (1 << 20) + tail;
+            long crc = random.nextLong();
+            assertEquals(bytewise(crc, b, off, len), Crc64.update(crc, b, off, len), "offset " + off + " tail " + tail);
+        }
+    }
+
+    @Test
+    void continuingAcrossAnySplitPointEqualsOneShot() {
+        byte[] b = randomBytes(5000);
+        long crc = random.nextLong();
+        long whole = bytewise(crc, b, 0, b.length);
+        for (int split = 0; split <= b.length; split += split < 300 ? 1 : 1 + random.nextInt(50)) {
+            long first = Crc64.update(crc, b, 0, split);
+            assertEquals(bytewise(crc, b, 0, split), first, "first part of split " + split);
+            assertEquals(whole, Crc64.update(first, b, split, b.length - split), "split " + split);
+        }
+        for (int round = 0; round < 200; round++) {
+            int[] cuts = {random.nextInt(b.length + 1), random.nextInt(b.length + 1), random.nextInt(b.length + 1)};
+            Arrays.sort(cuts);
+            long c = Crc64.update(crc, b, 0, cuts[0]);
+            c = Crc64.update(c, b, cuts[0], cuts[1] - cuts[0]);
+            c = Crc64.update(c, b, cuts[1], cuts[2] - cuts[1]);
+            c = Crc64.update(c, b, cuts[2], b.length - cuts[2]);
+            assertEquals(whole, c, Arrays.toString(cuts));
+        }
+    }
+
+    @Test
+    void byteBuffersMatchBytewiseReferenceWithPositionAndLimitSet() {
+        for (int len : new int[] {0, 1, 7, 8, 9, 63, 64, 65, 95, 96, 97, 1000, 4099, 65_536, 100_003}) {
+            int pos = 3 + random.nextInt(20);
+            byte[] b = randomBytes(pos + len + 13);
+            long crc = random.nextLong();
+            long expected = bytewise(crc, b, pos, len);
+
+            ByteBuffer heap = ByteBuffer.wrap(b).position(pos).limit(pos + len);
+            assertEquals(expected, Crc64.update(crc, heap), "heap " + len);
+            assertEquals(pos + len, heap.position());
+            assertEquals(pos + len, heap.limit());
+
+            ByteBuffer sliced = ByteBuffer.wrap(b).position(3).slice().position(pos - 3).limit(pos - 3 + len);
+            assertEquals(expected, Crc64.update(crc, sliced), "heap slice at array offset 3, length " + len);
+            assertEquals(pos - 3 + len, sliced.position());
+
+            ByteBuffer readOnly = ByteBuffer.wrap(b).position(pos).limit(pos + len).asReadOnlyBuffer();
+            assertEquals(expected, Crc64.update(crc, readOnly), "read-only heap " + len);
+            assertEquals(pos + len, readOnly.position());
+
+            ByteBuffer direct = ByteBuffer.allocateDirect(b.length);
+            direct.put(b).position(pos).limit(pos + len);
+            assertEquals(expected, Crc64.update(crc, direct), "direct " + len);
+            assertEquals(pos + len, direct.position());
+            assertEquals(pos + len, direct.limit());
         }
     }
 
