@@ -236,7 +236,19 @@ public final class RingBuffer extends RingCursors {
      * @throws InterruptedException when the consumer thread is interrupted while waiting
      */
     public boolean awaitData(long timeoutNanos) throws InterruptedException {
-        return awaitCommitted(timeoutNanos);
+        return awaitCommitted(0, timeoutNanos);
+    }
+
+    /**
+     * Consumer thread only: like {@link #awaitData(long)}, but returns {@code true} only once at least
+     * {@code minBytes} of the ring are in use (headers and padding included) and a record can be drained. A
+     * consumer that is filling a batch waits this way, so a trickle of events neither unparks it once per event
+     * nor costs each producer a system call.
+     *
+     * @throws InterruptedException when the consumer thread is interrupted while waiting
+     */
+    public boolean awaitBytes(long minBytes, long timeoutNanos) throws InterruptedException {
+        return awaitCommitted(Math.min(minBytes, capacity), timeoutNanos);
     }
 
     /**

@@ -152,19 +152,23 @@ abstract class RingCursors extends RingPadding {
         return needed <= capacity - (tail - head);
     }
 
-    /** Producers, after each commit: one volatile read, and an unpark only when the consumer sleeps. */
+    /**
+     * Producers, after each commit: one volatile read, and an unpark only when the consumer sleeps and the ring
+     * holds the bytes it waits for.
+     */
     final void signalConsumer() {
-        if ((long) SLEEPING.getVolatile(this) != 0L && SLEEPING.compareAndSet(this, 1L, 0L)) {
+        if ((long) SLEEPING.getVolatile(this) != 0L && used() >= wakeAtBytes && SLEEPING.compareAndSet(this, 1L, 0L)) {
             LockSupport.unpark(consumerThread);
         }
     }
 
     /**
-     * Consumer: parks until a committed record is at the head, {@link #wake()} is called, or the timeout passes.
-     * Setting the sleeping flag and then re-reading the tail, against a producer's tail CAS and then its read of
-     * the flag in {@link #signalConsumer()}, guarantees that one side sees the other (all volatile accesses).
+     * Consumer: parks until a committed record is at the head and at least {@code minBytes} are in use (0: any
+     * record), {@link #wake()} is called, or the timeout passes. Setting the sleeping flag and then re-reading the
+     * tail, against a producer's tail CAS and then its read of the flag in {@link #signalConsumer()}, guarantees
+     * that one side sees the other (all volatile accesses).
      */
-    final boolean awaitCommitted(long timeoutNanos) throws InterruptedException {
+    final boolean awaitCommitted(long minBytes, long timeoutNanos) throws InterruptedException {
         Thread current = Thread.currentThread();
         if (consumerThread != current) {
             consumerThread = current;
@@ -174,7 +178,7 @@ abstract class RingCursors extends RingPadding {
             if (Thread.interrupted()) {
                 throw new InterruptedException();
             }
-            if (hasCommittedRecord()) {
+            if (ready(minBytes)) {
                 return true;
             }
             if (wakeRequested) {
@@ -185,12 +189,13 @@ abstract class RingCursors extends RingPadding {
             if (remaining <= 0) {
                 return false;
             }
+            wakeAtBytes = minBytes;
             SLEEPING.setVolatile(this, 1L);
-            if (hasCommittedRecord()) {
+            if (ready(minBytes)) {
                 SLEEPING.setVolatile(this, 0L);
                 return true;
             }
-            if (tail() != head()) {
+            if (tail() != head() && used() >= minBytes) {
                 // Claimed but not yet committed: its producer may have read the flag before we set it.
                 LockSupport.parkNanos(this, Math.min(remaining, UNCOMMITTED_POLL_NANOS));
             } else if (!wakeRequested) {
@@ -198,6 +203,10 @@ abstract class RingCursors extends RingPadding {
             }
             SLEEPING.setVolatile(this, 0L);
         }
+    }
+
+    private boolean ready(long minBytes) {
+        return hasCommittedRecord() && (minBytes <= 0 || used() >= minBytes);
     }
 
     /** Any thread: makes a pending or the next {@link #awaitCommitted} return at once. */

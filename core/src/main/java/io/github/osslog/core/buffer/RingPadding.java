@@ -35,6 +35,8 @@ abstract class RingPad3 extends RingHead {
 
 abstract class RingSignal extends RingPad3 {
     long consumerSleeping;
+    /** While the consumer sleeps: the bytes in use at which a producer wakes it (0: any committed record). */
+    volatile long wakeAtBytes;
     volatile boolean wakeRequested;
     volatile Thread consumerThread;
 }

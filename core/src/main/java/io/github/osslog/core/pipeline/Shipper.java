@@ -122,8 +122,14 @@ final class Shipper implements Runnable, RecordConsumer {
             if (stopping && nanoTime.getAsLong() - deadlineNanos >= 0) {
                 return;
             }
-            long wait = batch.isEmpty() ? Long.MAX_VALUE : flushIntervalNanos - (nanoTime.getAsLong() - batchStart);
-            ring.awaitData(Math.max(wait, 0));
+            if (batch.isEmpty()) {
+                ring.awaitData(Long.MAX_VALUE);
+            } else {
+                // a started batch waits for its age or for enough to fill it (or to put the ring under pressure),
+                // not for every event
+                long wait = flushIntervalNanos - (nanoTime.getAsLong() - batchStart);
+                ring.awaitBytes(Math.min(batchMaxBytes - batch.size(), ring.capacity() / 2), Math.max(wait, 0));
+            }
         }
     }
 

@@ -107,4 +107,38 @@ class AwaitDataTest {
         Thread.currentThread().interrupt();
         assertThrows(InterruptedException.class, () -> ring.awaitData(LONG_WAIT));
     }
+
+    @Test
+    void awaitBytesSleepsThroughSmallEventsAndWakesOnceEnoughIsBuffered() throws InterruptedException {
+        RingBuffer ring = RingBuffer.builder().capacityBytes(4096).build();
+        AtomicReference<Object> outcome = new AtomicReference<>();
+        Thread consumer = new Thread(() -> {
+            try {
+                outcome.set(ring.awaitBytes(1024, LONG_WAIT));
+            } catch (InterruptedException e) {
+                outcome.set(e);
+            }
+        }, "consumer");
+        consumer.start();
+        TestThreads.awaitParked(consumer);
+        for (int i = 0; i < 7; i++) {
+            ring.publish(new byte[120], 0, 120, LogLevel.INFO); // 128-byte records: 896 bytes in use
+        }
+        assertTrue(ring.usedBytes() < 1024);
+        TestThreads.awaitParked(consumer);
+        assertEquals(null, outcome.get(), "below the threshold the consumer sleeps on");
+        ring.publish(new byte[120], 0, 120, LogLevel.INFO);
+        TestThreads.join(consumer);
+        assertEquals(Boolean.TRUE, outcome.get());
+    }
+
+    @Test
+    void awaitBytesTimesOutBelowItsThresholdAndWakeStillEndsIt() throws InterruptedException {
+        RingBuffer ring = RingBuffer.builder().capacityBytes(4096).build();
+        ring.publish(new byte[3], 0, 3, LogLevel.INFO);
+        assertFalse(ring.awaitBytes(1024, TimeUnit.MILLISECONDS.toNanos(20)), "one small record is not enough");
+        assertTrue(ring.awaitBytes(8, LONG_WAIT), "one record of 16 bytes is");
+        ring.wakeConsumer();
+        assertTrue(ring.awaitBytes(1024, LONG_WAIT), "a wake-up ends the wait; a record is there to drain");
+    }
 }
