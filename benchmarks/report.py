@@ -55,47 +55,41 @@ def ratio(a, b):
     return "%.2fx" % (a / b) if b else "n/a"
 
 
+def cost_table(out, runs, title, methods, mean_of):
+    """One app-thread cost table: file, async and osslog per framework and thread count; mean_of picks the mean."""
+    out.append(title)
+    out.append("| framework | threads | file appender (reference): mean / p50 / p99 | async appender: mean / p50 / p99 "
+               "| osslog: mean / p50 / p99 | ratio osslog / async (mean, p50) |")
+    out.append("|---|---|---|---|---|---|")
+    for name, prefix in FRAMEWORKS:
+        for method, threads in methods:
+            cells, means, p50s = [], [], []
+            for variant in (prefix + "_FILE", prefix + "_ASYNC", prefix + "_OSS"):
+                avgt = runs.get(("AppThreadBenchmark", method, "avgt", variant))
+                sample = runs.get(("AppThreadBenchmark", method, "sample", variant))
+                try:
+                    mean = mean_of(avgt, sample)
+                except (TypeError, KeyError):
+                    mean = float("nan")
+                pct = sample["primaryMetric"]["scorePercentiles"] if sample else {}
+                p50, p99 = pct.get("50.0", float("nan")), pct.get("99.0", float("nan"))
+                means.append(mean)
+                p50s.append(p50)
+                cells.append("%.0f / %.0f / %.0f" % (mean, p50, p99))
+            out.append("| %s | %d | %s | %s | %s | %s, %s |" % (name, threads, cells[0], cells[1], cells[2],
+                                                                ratio(means[2], means[1]), ratio(p50s[2], p50s[1])))
+
+
 def main(json_path, log_path):
     runs = load(json_path)
     alloc, kept, e2e = log_facts(log_path)
     out = []
 
-    out.append("### Application-thread cost of one log call (ns; lower is better)\n")
-    out.append("| framework | threads | file appender (reference): mean / p50 / p99 | async appender: mean / p50 / p99 "
-               "| osslog: mean / p50 / p99 | ratio osslog / async (mean, p50) |")
-    out.append("|---|---|---|---|---|---|")
-    for name, prefix in FRAMEWORKS:
-        for method, threads in (("oneThread", 1), ("twoThreads", 2)):
-            cells, means, p50s = [], [], []
-            for variant in (prefix + "_FILE", prefix + "_ASYNC", prefix + "_OSS"):
-                avgt = runs.get(("AppThreadBenchmark", method, "avgt", variant))
-                sample = runs.get(("AppThreadBenchmark", method, "sample", variant))
-                mean = median_iteration(avgt) if avgt else float("nan")
-                pct = sample["primaryMetric"]["scorePercentiles"] if sample else {}
-                p50, p99 = pct.get("50.0", float("nan")), pct.get("99.0", float("nan"))
-                means.append(mean)
-                p50s.append(p50)
-                cells.append("%.0f / %.0f / %.0f" % (mean, p50, p99))
-            out.append("| %s | %d | %s | %s | %s | %s, %s |" % (name, threads, cells[0], cells[1], cells[2],
-                                                                ratio(means[2], means[1]), ratio(p50s[2], p50s[1])))
-
-    out.append("\n### Application-thread cost, paced: each thread works ~3 µs between calls (ns; lower is better)\n")
-    out.append("| framework | threads | file appender (reference): mean / p50 / p99 | async appender: mean / p50 / p99 "
-               "| osslog: mean / p50 / p99 | ratio osslog / async (mean, p50) |")
-    out.append("|---|---|---|---|---|---|")
-    for name, prefix in FRAMEWORKS:
-        for method, threads in (("pacedOneThread", 1), ("pacedTwoThreads", 2)):
-            cells, means, p50s = [], [], []
-            for variant in (prefix + "_FILE", prefix + "_ASYNC", prefix + "_OSS"):
-                sample = runs.get(("AppThreadBenchmark", method, "sample", variant))
-                mean = sample["primaryMetric"]["score"] if sample else float("nan")
-                pct = sample["primaryMetric"]["scorePercentiles"] if sample else {}
-                p50, p99 = pct.get("50.0", float("nan")), pct.get("99.0", float("nan"))
-                means.append(mean)
-                p50s.append(p50)
-                cells.append("%.0f / %.0f / %.0f" % (mean, p50, p99))
-            out.append("| %s | %d | %s | %s | %s | %s, %s |" % (name, threads, cells[0], cells[1], cells[2],
-                                                                ratio(means[2], means[1]), ratio(p50s[2], p50s[1])))
+    cost_table(out, runs, "### Application-thread cost of one log call (ns; lower is better)\n",
+               (("oneThread", 1), ("twoThreads", 2)), mean_of=lambda avgt, sample: median_iteration(avgt))
+    cost_table(out, runs, "\n### Application-thread cost, paced: each thread works ~3 µs between calls (ns; lower is better)\n",
+               (("pacedOneThread", 1), ("pacedTwoThreads", 2)),
+               mean_of=lambda avgt, sample: sample["primaryMetric"]["score"])
 
     out.append("\n### Allocation per log call (bytes; lower is better)\n")
     out.append("| framework | regime | threads | async: app thread / whole JVM | osslog: app thread / whole JVM "

@@ -14,9 +14,14 @@ class AwaitDataTest {
 
     /** Runs awaitData(LONG_WAIT) on a consumer thread and records what it returned or threw. */
     private static Thread awaitOnConsumerThread(RingBuffer ring, AtomicReference<Object> outcome) {
+        return awaitOnConsumerThread(ring, 0, outcome);
+    }
+
+    /** Runs awaitBytes(minBytes, LONG_WAIT) (0: awaitData) on a consumer thread; records what it returned or threw. */
+    private static Thread awaitOnConsumerThread(RingBuffer ring, long minBytes, AtomicReference<Object> outcome) {
         Thread consumer = new Thread(() -> {
             try {
-                outcome.set(ring.awaitData(LONG_WAIT));
+                outcome.set(minBytes == 0 ? ring.awaitData(LONG_WAIT) : ring.awaitBytes(minBytes, LONG_WAIT));
             } catch (InterruptedException e) {
                 outcome.set(e);
             }
@@ -112,14 +117,7 @@ class AwaitDataTest {
     void awaitBytesSleepsThroughSmallEventsAndWakesOnceEnoughIsBuffered() throws InterruptedException {
         RingBuffer ring = RingBuffer.builder().capacityBytes(4096).build();
         AtomicReference<Object> outcome = new AtomicReference<>();
-        Thread consumer = new Thread(() -> {
-            try {
-                outcome.set(ring.awaitBytes(1024, LONG_WAIT));
-            } catch (InterruptedException e) {
-                outcome.set(e);
-            }
-        }, "consumer");
-        consumer.start();
+        Thread consumer = awaitOnConsumerThread(ring, 1024, outcome);
         TestThreads.awaitParked(consumer);
         for (int i = 0; i < 7; i++) {
             ring.publish(new byte[120], 0, 120, LogLevel.INFO); // 128-byte records: 896 bytes in use
