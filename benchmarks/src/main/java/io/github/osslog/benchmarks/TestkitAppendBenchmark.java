@@ -39,7 +39,7 @@ import javax.net.SocketFactory;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 5)
-@Measurement(iterations = 5, time = 5)
+@Measurement(iterations = 8, time = 5)
 @Fork(1)
 public class TestkitAppendBenchmark {
     private static final int BODY = 1024 * 1024;

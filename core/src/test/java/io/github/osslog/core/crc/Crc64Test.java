@@ -281,4 +281,15 @@ class Crc64Test {
             assertEquals(CRC64.combine(crcA, crcB, len - split), Crc64.combine(crcA, crcB, len - split));
         }
     }
+
+    @Test
+    void combineAgreesWithTheOfficialSdkForLengthsUpToTheLargestLong() {
+        for (int round = 0; round < 200; round++) {
+            long crc1 = random.nextLong();
+            long crc2 = random.nextLong();
+            long len2 = round < 64 ? 1L << (round % 63) : random.nextLong() >>> random.nextInt(64);
+            assertEquals(CRC64.combine(crc1, crc2, len2), Crc64.combine(crc1, crc2, len2), "length " + len2);
+        }
+        assertEquals(CRC64.combine(3, 5, Long.MAX_VALUE), Crc64.combine(3, 5, Long.MAX_VALUE));
+    }
 }
