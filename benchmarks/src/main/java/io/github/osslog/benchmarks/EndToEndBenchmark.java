@@ -25,8 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 2)
-@Measurement(iterations = 5)
+@Warmup(iterations = 10)
+@Measurement(iterations = 7)
 @Fork(1)
 public class EndToEndBenchmark {
     @Param({"LOGBACK_FILE", "LOGBACK_OSS", "LOGBACK_OSS_GZIP", "LOG4J2_FILE", "LOG4J2_OSS", "LOG4J2_OSS_GZIP"})

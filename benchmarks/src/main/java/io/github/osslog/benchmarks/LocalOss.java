@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** The embedded testkit server a benchmark ships to over loopback, with no request journal. Thread-safe. */
 final class LocalOss implements AutoCloseable {
@@ -31,11 +32,11 @@ final class LocalOss implements AutoCloseable {
     long storedBytes(String keyPattern) {
         long total = 0;
         for (int i = 0; ; i++) {
-            Optional<byte[]> content = server.content(BUCKET, keyPattern.replace("%i", Integer.toString(i)));
-            if (!content.isPresent()) {
+            OptionalLong length = server.length(BUCKET, keyPattern.replace("%i", Integer.toString(i)));
+            if (!length.isPresent()) {
                 return total;
             }
-            total += content.get().length;
+            total += length.getAsLong();
         }
     }
 

@@ -37,8 +37,7 @@ public final class OssAppender extends AbstractAppender {
             "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger - %message%n%throwable";
 
     private final OssManager manager;
-    private final ReentryGuard guard = new ReentryGuard();
-    private final ThreadLocal<EncodeBuffer> buffers = ThreadLocal.withInitial(EncodeBuffer::new);
+    private final ReentryGuard<EncodeBuffer> guard = new ReentryGuard<>(EncodeBuffer::new);
 
     private OssAppender(String name, Filter filter, Layout<? extends Serializable> layout, boolean ignoreExceptions,
             Property[] properties, OssManager manager) {
@@ -64,13 +63,14 @@ public final class OssAppender extends AbstractAppender {
         if (manager.refusesLogger(event.getLoggerName())) {
             return;
         }
-        if (!guard.enter()) {
+        ReentryGuard.Slot<EncodeBuffer> slot = guard.enter();
+        if (slot == null) {
             manager.countReentrantDrop();
             return;
         }
         try {
             LogLevel level = Levels.of(event.getLevel());
-            EncodeBuffer buffer = buffers.get();
+            EncodeBuffer buffer = slot.state();
             // the thread's previous event still fills the buffer: its length stands in for this one's
             if (manager.refuses(level, buffer.length())) {
                 return;
@@ -90,7 +90,7 @@ public final class OssAppender extends AbstractAppender {
                 }
             }
         } finally {
-            guard.exit();
+            slot.exit();
         }
     }
 

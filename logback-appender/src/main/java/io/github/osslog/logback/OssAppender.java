@@ -32,10 +32,9 @@ public class OssAppender extends OssAppenderBase {
     public static final String ENCODER_FAILED = "encoder failed";
 
     private final Object lifecycle = new Object();
-    private final ReentryGuard guard = new ReentryGuard();
+    private final ReentryGuard<EventBytes> guard = new ReentryGuard<>(EventBytes::new);
     private final AtomicLong encoderFailures = new AtomicLong();
     private final Object encoderLock = new Object();
-    private final ThreadLocal<EventBytes> buffers = ThreadLocal.withInitial(EventBytes::new);
     private Encoder<ILoggingEvent> encoder;
     /** Set before {@code started} (volatile) is, so appending threads see it; null: use the encoder. */
     private PatternWriter patternWriter;
@@ -151,12 +150,13 @@ public class OssAppender extends OssAppenderBase {
         if (s.refusesLogger(event.getLoggerName())) {
             return;
         }
-        if (!guard.enter()) {
+        ReentryGuard.Slot<EventBytes> slot = guard.enter();
+        if (slot == null) {
             s.metrics().eventDropped(ReentryGuard.DROP_REASON);
             return;
         }
         try {
-            EventBytes buffer = buffers.get();
+            EventBytes buffer = slot.state();
             LogLevel level = level(event.getLevel());
             if (s.refuses(level, buffer.lastLength())) {
                 return;
@@ -178,7 +178,7 @@ public class OssAppender extends OssAppenderBase {
         } catch (RuntimeException e) {
             encoderFailed(s, e);
         } finally {
-            guard.exit();
+            slot.exit();
         }
     }
 

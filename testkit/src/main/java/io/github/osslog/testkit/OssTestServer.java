@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import javax.net.ServerSocketFactory;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -105,6 +106,12 @@ public final class OssTestServer implements AutoCloseable {
         Bucket b = existingBucket(bucket);
         StoredObject object = b.get(key);
         return object == null ? Optional.empty() : Optional.of(object.bytes());
+    }
+
+    /** The object's current length in bytes (without copying it), or empty when there is no such object. */
+    public OptionalLong length(String bucket, String key) {
+        StoredObject object = existingBucket(bucket).get(key);
+        return object == null ? OptionalLong.empty() : OptionalLong.of(object.length());
     }
 
     /**

@@ -56,6 +56,8 @@ class AppendObjectTest {
         byte[] whole = utf8("hello world");
         assertEquals(Crc64.toUnsigned(Crc64.compute(whole, 0, whole.length)), second.header("x-oss-hash-crc64ecma"));
         assertArrayEquals(whole, server.content("logs", "app.log").get());
+        assertEquals(whole.length, server.length("logs", "app.log").getAsLong());
+        assertTrue(server.length("logs", "missing.log").isEmpty());
         assertTrue(second.header("x-oss-request-id").matches("[0-9A-F]{24}"));
     }
 
