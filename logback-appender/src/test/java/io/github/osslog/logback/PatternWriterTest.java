@@ -98,7 +98,8 @@ class PatternWriterTest {
         List<ILoggingEvent> events = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             String message = messages[random.nextInt(messages.length)];
-            Throwable error = random.nextInt(5) == 0 ? new IllegalStateException("bad \uD800 state " + i) : null;
+            Throwable error = random.nextInt(5) == 0 ? new IllegalStateException("bad \uD800 state " + i,
+                    random.nextBoolean() ? new java.io.IOException("cause " + i) : null) : null;
             if (random.nextBoolean()) {
                 MDC.put("user", "u" + random.nextInt(100));
             }
