@@ -1,6 +1,12 @@
 package io.github.osslog.core.buffer;
 
-/** Cumulative drop and truncation totals of one ring since it was built, for metrics. Immutable snapshot. */
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Drop counts by reason, and truncations: a ring's totals since it was built ({@link RingBuffer#drops()}), or the
+ * drops of one {@link DropReport}. Immutable.
+ */
 public final class DropCounters {
     private final long droppedNewest;
     private final long droppedOldest;
@@ -52,6 +58,27 @@ public final class DropCounters {
     /** All drops, whatever the reason; truncations are not drops. */
     public long totalDropped() {
         return droppedNewest + droppedOldest + blockTimeouts + levelDiscards + spoolFull;
+    }
+
+    /** These counts and {@code other}'s added up. */
+    public DropCounters plus(DropCounters other) {
+        return new DropCounters(droppedNewest + other.droppedNewest, droppedOldest + other.droppedOldest,
+                blockTimeouts + other.blockTimeouts, levelDiscards + other.levelDiscards, spoolFull + other.spoolFull,
+                truncated + other.truncated);
+    }
+
+    /**
+     * The drops by reason, named as the drop line and the metrics name them ("buffer full", "oldest discarded",
+     * "block timeout", "level discard", "spool full"), in that order, zeros included.
+     */
+    public Map<String, Long> byReason() {
+        Map<String, Long> byReason = new LinkedHashMap<>();
+        byReason.put("buffer full", droppedNewest);
+        byReason.put("oldest discarded", droppedOldest);
+        byReason.put("block timeout", blockTimeouts);
+        byReason.put("level discard", levelDiscards);
+        byReason.put("spool full", spoolFull);
+        return byReason;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.github.osslog.core.buffer;
 
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * The drops of one ring between two calls of {@link RingBuffer#takeDropReport()}, by reason, with the time of the
@@ -8,53 +9,24 @@ import java.time.Instant;
  * Immutable.
  */
 public final class DropReport {
-    private final long droppedNewest;
-    private final long droppedOldest;
-    private final long blockTimeouts;
-    private final long levelDiscards;
-    private final long spoolFull;
+    private final DropCounters counts;
     private final Instant firstDrop;
     private final Instant lastDrop;
 
-    DropReport(long droppedNewest, long droppedOldest, long blockTimeouts, long levelDiscards,
-            long spoolFull, Instant firstDrop, Instant lastDrop) {
-        this.droppedNewest = droppedNewest;
-        this.droppedOldest = droppedOldest;
-        this.blockTimeouts = blockTimeouts;
-        this.levelDiscards = levelDiscards;
-        this.spoolFull = spoolFull;
+    DropReport(DropCounters counts, Instant firstDrop, Instant lastDrop) {
+        this.counts = counts;
         this.firstDrop = firstDrop;
         this.lastDrop = lastDrop;
     }
 
-    /** Events dropped because the ring was full. */
-    public long droppedNewest() {
-        return droppedNewest;
-    }
-
-    /** Published records discarded to make room for newer ones. */
-    public long droppedOldest() {
-        return droppedOldest;
-    }
-
-    /** Events dropped after waiting the block timeout. */
-    public long blockTimeouts() {
-        return blockTimeouts;
-    }
-
-    /** Low-level events discarded above the fill threshold. */
-    public long levelDiscards() {
-        return levelDiscards;
-    }
-
-    /** Events dropped after they left the ring because the local spool was full. */
-    public long spoolFull() {
-        return spoolFull;
+    /** The drops of this report by reason (no truncations). */
+    public DropCounters counts() {
+        return counts;
     }
 
     /** All drops in this report; always at least 1. */
     public long total() {
-        return droppedNewest + droppedOldest + blockTimeouts + levelDiscards + spoolFull;
+        return counts.totalDropped();
     }
 
     /** When the first drop of this report happened, by the ring's clock. */
@@ -72,8 +44,7 @@ public final class DropReport {
         if (later == null) {
             return this;
         }
-        return new DropReport(droppedNewest + later.droppedNewest, droppedOldest + later.droppedOldest,
-                blockTimeouts + later.blockTimeouts, levelDiscards + later.levelDiscards, spoolFull + later.spoolFull,
+        return new DropReport(counts.plus(later.counts),
                 firstDrop.isBefore(later.firstDrop) ? firstDrop : later.firstDrop,
                 lastDrop.isAfter(later.lastDrop) ? lastDrop : later.lastDrop);
     }
@@ -87,20 +58,13 @@ public final class DropReport {
                 .append("osslog dropped ").append(total()).append(total() == 1 ? " event" : " events")
                 .append(" between ").append(firstDrop).append(" and ").append(lastDrop).append(" (");
         String sep = "";
-        sep = reason(sb, sep, "buffer full", droppedNewest);
-        sep = reason(sb, sep, "oldest discarded", droppedOldest);
-        sep = reason(sb, sep, "block timeout", blockTimeouts);
-        sep = reason(sb, sep, "level discard", levelDiscards);
-        reason(sb, sep, "spool full", spoolFull);
-        return sb.append(')').toString();
-    }
-
-    private static String reason(StringBuilder sb, String sep, String name, long count) {
-        if (count == 0) {
-            return sep;
+        for (Map.Entry<String, Long> reason : counts.byReason().entrySet()) {
+            if (reason.getValue() != 0) {
+                sb.append(sep).append(reason.getKey()).append(": ").append(reason.getValue());
+                sep = ", ";
+            }
         }
-        sb.append(sep).append(name).append(": ").append(count);
-        return ", ";
+        return sb.append(')').toString();
     }
 
     @Override

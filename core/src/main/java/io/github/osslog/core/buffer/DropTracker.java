@@ -80,14 +80,20 @@ final class DropTracker {
         if (first == NONE || first > last) {
             first = last;
         }
-        return new DropReport(delta[Reason.NEWEST.ordinal()], delta[Reason.OLDEST.ordinal()],
-                delta[Reason.BLOCK_TIMEOUT.ordinal()], delta[Reason.LEVEL_DISCARD.ordinal()],
-                delta[Reason.SPOOL_FULL.ordinal()], Instant.ofEpochMilli(first), Instant.ofEpochMilli(last));
+        return new DropReport(counters(delta, 0), Instant.ofEpochMilli(first), Instant.ofEpochMilli(last));
     }
 
     DropCounters totals() {
-        return new DropCounters(counts[Reason.NEWEST.ordinal()].sum(), counts[Reason.OLDEST.ordinal()].sum(),
-                counts[Reason.BLOCK_TIMEOUT.ordinal()].sum(), counts[Reason.LEVEL_DISCARD.ordinal()].sum(),
-                counts[Reason.SPOOL_FULL.ordinal()].sum(), truncated.sum());
+        long[] sums = new long[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            sums[i] = counts[i].sum();
+        }
+        return counters(sums, truncated.sum());
+    }
+
+    private static DropCounters counters(long[] byReason, long truncated) {
+        return new DropCounters(byReason[Reason.NEWEST.ordinal()], byReason[Reason.OLDEST.ordinal()],
+                byReason[Reason.BLOCK_TIMEOUT.ordinal()], byReason[Reason.LEVEL_DISCARD.ordinal()],
+                byReason[Reason.SPOOL_FULL.ordinal()], truncated);
     }
 }

@@ -1,7 +1,6 @@
 package io.github.osslog.core.pipeline;
 
 import io.github.osslog.core.InternalLogger;
-import io.github.osslog.core.buffer.DropCounters;
 import io.github.osslog.core.buffer.EventWriter;
 import io.github.osslog.core.buffer.LogLevel;
 import io.github.osslog.core.buffer.PublishResult;
@@ -53,7 +52,8 @@ public final class Pipeline {
             rb.discardBelow(config.discardLevel(), config.discardThreshold());
         }
         this.ring = rb.build();
-        this.metrics = new PipelineMetrics(config.clock(), ring::usedBytes, () -> dropsByReason(ring.drops()));
+        this.metrics = new PipelineMetrics(config.clock(), ring::usedBytes,
+                () -> new TreeMap<>(ring.drops().byReason()));
         Backoff backoff = new Backoff(config.initialBackoff(), config.maxBackoff(),
                 () -> ThreadLocalRandom.current().nextDouble());
         this.engine = new AppendEngine(config, store, backoff, sleeper, nanoTime, metrics, logger);
@@ -251,16 +251,6 @@ public final class Pipeline {
             Thread.currentThread().interrupt();
         }
         return !thread.isAlive();
-    }
-
-    private static Map<String, Long> dropsByReason(DropCounters d) {
-        Map<String, Long> byReason = new TreeMap<>();
-        byReason.put("buffer full", d.droppedNewest());
-        byReason.put("oldest discarded", d.droppedOldest());
-        byReason.put("block timeout", d.blockTimeouts());
-        byReason.put("level discard", d.levelDiscards());
-        byReason.put("spool full", d.spoolFull());
-        return byReason;
     }
 
     /** Remembers how many bytes the adapter's writer wrote, without allocating per event. */

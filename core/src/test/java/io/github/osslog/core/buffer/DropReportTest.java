@@ -29,10 +29,10 @@ class DropReportTest {
         ring.publish(EVENT, 0, EVENT.length, LogLevel.WARN);
 
         DropReport report = ring.takeDropReport();
-        assertEquals(2, report.droppedNewest());
-        assertEquals(1, report.levelDiscards());
-        assertEquals(0, report.droppedOldest());
-        assertEquals(0, report.blockTimeouts());
+        assertEquals(2, report.counts().droppedNewest());
+        assertEquals(1, report.counts().levelDiscards());
+        assertEquals(0, report.counts().droppedOldest());
+        assertEquals(0, report.counts().blockTimeouts());
         assertEquals(3, report.total());
         assertEquals(T0.plusSeconds(1), report.firstDrop());
         assertEquals(T0.plusSeconds(3), report.lastDrop());
@@ -67,12 +67,12 @@ class DropReportTest {
             block.publish(EVENT, 0, EVENT.length, LogLevel.INFO);
         }
         DropReport o = oldest.takeDropReport();
-        assertEquals(2, o.droppedOldest());
+        assertEquals(2, o.counts().droppedOldest());
         assertEquals(2, o.total());
         assertEquals("osslog dropped 2 events between 2024-05-01T10:00:00Z and 2024-05-01T10:00:00Z"
                 + " (oldest discarded: 2)", o.message());
         DropReport b = block.takeDropReport();
-        assertEquals(2, b.blockTimeouts());
+        assertEquals(2, b.counts().blockTimeouts());
         assertEquals(2, b.total());
         assertEquals(2, block.drops().blockTimeouts());
     }

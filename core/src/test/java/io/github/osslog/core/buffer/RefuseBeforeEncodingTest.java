@@ -24,7 +24,7 @@ class RefuseBeforeEncodingTest {
         assertTrue(ring.refuses(LogLevel.ERROR, 0), "full: not even an empty record fits");
         assertEquals(2, ring.drops().droppedNewest());
         DropReport report = ring.takeDropReport();
-        assertEquals(2, report.droppedNewest(), "refusals appear in the drop line like publish's own drops");
+        assertEquals(2, report.counts().droppedNewest(), "refusals appear in the drop line like publish's own drops");
 
         new RecordingConsumer().drainAll(ring);
         assertFalse(ring.refuses(LogLevel.INFO, EVENT.length), "drained");
