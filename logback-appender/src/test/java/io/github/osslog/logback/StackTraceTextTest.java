@@ -24,10 +24,14 @@ class StackTraceTextTest {
         ThrowableProxyConverter converter = new ThrowableProxyConverter();
         converter.setContext(context);
         converter.start();
-        for (Throwable error : throwables()) {
+        List<Throwable> twice = new ArrayList<>(throwables());
+        twice.addAll(twice); // the second round takes the frames' texts from the cache
+        twice.addAll(throwables()); // equal frames of other Throwables, too
+        StackTraceText text = new StackTraceText();
+        for (Throwable error : twice) {
             LoggingEvent event = new LoggingEvent(Logger.class.getName(), logger, Level.ERROR, "failed", error, null);
             StringBuilder out = new StringBuilder("line|");
-            new StackTraceText().write(out, event);
+            text.write(out, event);
             assertEquals("line|" + converter.convert(event), out.toString(), String.valueOf(error));
         }
     }
