@@ -11,10 +11,10 @@ import ch.qos.logback.core.pattern.Converter;
 /**
  * Stands in for the {@code ThrowableProxyConverter} Logback appends to a pattern that has no exception conversion
  * (so it has no options; PatternWriter picks it out): appends the same stack trace straight into the caller's
- * builder instead of into a fresh 2 KiB builder that is then copied to a String. It follows that converter's steps (Logback's own
- * {@link ThrowableProxyUtil} writes each first line; each frame is the frame proxy's text, {@code "at "} and the
- * frame, with the frame's text from {@link FrameTexts}), which PatternWriterTest and StackTraceTextTest compare
- * byte for byte with the converter. Thread-safe.
+ * builder instead of into a fresh 2 KiB builder that is then copied to a String. It follows that converter's
+ * steps (Logback's own {@link ThrowableProxyUtil} writes each first line; each frame is the frame proxy's text,
+ * {@code "at "} and the frame, with the frame's text from {@link FrameTexts}), which PatternWriterTest and
+ * StackTraceTextTest compare byte for byte with the converter. Thread-safe.
  */
 final class StackTraceText extends Converter<ILoggingEvent> {
     private final FrameTexts frameTexts = new FrameTexts();
@@ -30,7 +30,8 @@ final class StackTraceText extends Converter<ILoggingEvent> {
     public void write(StringBuilder out, ILoggingEvent event) {
         IThrowableProxy proxy = event.getThrowableProxy();
         // frames of Logback's own proxies are rebuilt from their StackTraceElement; others print themselves
-        append(out, null, ThrowableProxyUtil.REGULAR_EXCEPTION_INDENT, proxy, proxy != null && proxy.getClass() == ThrowableProxy.class);
+        boolean fromFrames = proxy != null && proxy.getClass() == ThrowableProxy.class;
+        append(out, null, ThrowableProxyUtil.REGULAR_EXCEPTION_INDENT, proxy, fromFrames);
     }
 
     private void append(StringBuilder out, String prefix, int indent, IThrowableProxy proxy, boolean fromFrames) {

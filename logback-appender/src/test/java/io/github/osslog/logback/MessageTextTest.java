@@ -56,7 +56,8 @@ class MessageTextTest {
             }
         };
         Object[][] cases = {
-            {new int[] {1, 2}}, {new Object[] {"a", new String[] {"b"}}}, {1, throwing}, {"x", new RuntimeException("t")},
+            {new int[] {1, 2}}, {new Object[] {"a", new String[] {"b"}}}, {1, throwing},
+            {"x", new RuntimeException("t")},
         };
         for (Object[] args : cases) {
             StringBuilder out = new StringBuilder();
