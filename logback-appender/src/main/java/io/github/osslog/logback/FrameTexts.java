@@ -5,8 +5,9 @@ package io.github.osslog.logback;
  * (the same throw sites, logged again) is written without rebuilding each frame's String: on JDK 17 that was a
  * fifth of the logging thread's time in the saturated benchmark and a quarter of its garbage (docs/benchmarks.md).
  * A direct-mapped table of 1,024 slots by the frame's hash: a hit needs an equal frame (class, method, file, line,
- * class loader name, module name and version), a miss asks the frame itself and takes the slot. Thread-safe: each
- * slot holds one immutable entry, replaced whole.
+ * class loader name, module name and version), a miss asks the frame itself and takes the slot. At most 1,024
+ * frames and their texts are held; a frame keeps only strings (the JDK drops its Class once its format is known), so
+ * the table pins no class loader. Thread-safe: each slot holds one immutable entry, replaced whole.
  *
  * <p>Equal frames print alike except in one case the JDK hides: a class loader that is not one of the JDK's own but
  * is named like one ({@code app}, {@code platform}) loading a class with the same name as a class the JDK's own
