@@ -10,7 +10,6 @@ import io.github.osslog.core.metrics.PipelineMetrics;
 import io.github.osslog.core.store.AppendableStore;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
