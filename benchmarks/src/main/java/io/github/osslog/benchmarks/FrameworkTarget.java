@@ -48,7 +48,7 @@ abstract class FrameworkTarget implements LogTarget {
     public void close() {
         stopContext();
         if (server != null) {
-            server.close();
+            server.discard(keyPattern);
         }
         if (file != null) {
             try {

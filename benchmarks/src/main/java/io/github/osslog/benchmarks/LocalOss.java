@@ -1,59 +1,192 @@
 package io.github.osslog.benchmarks;
 
+import io.github.osslog.core.auth.StaticCredentialsProvider;
+import io.github.osslog.core.oss.OssClient;
+import io.github.osslog.core.oss.OssClientConfig;
+import io.github.osslog.core.store.ObjectInfo;
+import io.github.osslog.testkit.Faults;
 import io.github.osslog.testkit.OssTestServer;
+import io.github.osslog.testkit.cli.Main;
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.util.Optional;
-import java.util.OptionalLong;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Paths;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** The embedded testkit server a benchmark ships to over loopback, with no request journal. Thread-safe. */
+/**
+ * The testkit server a benchmark ships to over loopback, read back through the OSS protocol (HeadObject, GetObject,
+ * DeleteObject). The timed benchmarks use {@link #shared()}: one server per JVM, in a child JVM of its own, as a
+ * real endpoint is outside the application's process. In this JVM its stored objects (gigabytes in a paced run)
+ * would be the application's heap: G1 ran a concurrent cycle and a pause every ~30 ms for them, stalling the
+ * logging threads for a cost no deployment pays. {@link #inThisJvm()} is for checks that inject faults. Each
+ * setup logs under its own {@link #runKeyPattern key prefix} and {@link #discard}s its objects when it closes.
+ * Thread-safe.
+ */
 final class LocalOss implements AutoCloseable {
     static final String BUCKET = "bench";
     static final String ACCESS_KEY_ID = "AK";
     static final String ACCESS_KEY_SECRET = "SK";
+    static final String REGION = "cn-hangzhou";
+    private static final String LISTENING = "osslog testkit listening on ";
 
-    final OssTestServer server;
+    private static LocalOss shared;
 
-    private LocalOss(OssTestServer server) {
+    private final OssTestServer server;
+    private final Process process;
+    private final String endpoint;
+    private final OssClient client;
+    private final AtomicInteger runs = new AtomicInteger();
+
+    private LocalOss(OssTestServer server, Process process, String endpoint) {
         this.server = server;
+        this.process = process;
+        this.endpoint = endpoint;
+        this.client = OssClient.create(OssClientConfig.builder().endpoint(endpoint).bucket(BUCKET).region(REGION)
+                .credentials(StaticCredentialsProvider.of(ACCESS_KEY_ID, ACCESS_KEY_SECRET)).build());
     }
 
-    static LocalOss start() {
+    /** A server in this JVM, with fault injection; the caller closes it. */
+    static LocalOss inThisJvm() {
         try {
-            return new LocalOss(OssTestServer.builder().credentials(ACCESS_KEY_ID, ACCESS_KEY_SECRET).bucket(BUCKET)
-                    .journalCapacity(0).start());
+            OssTestServer server = OssTestServer.builder().credentials(ACCESS_KEY_ID, ACCESS_KEY_SECRET)
+                    .region(REGION).bucket(BUCKET).journalCapacity(0).start();
+            return new LocalOss(server, null, server.endpoint());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** This JVM's server in a child JVM, started on first use and stopped when this JVM exits. */
+    static synchronized LocalOss shared() {
+        if (shared == null) {
+            shared = inChildJvm();
+            LocalOss stopping = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(stopping::close, "local-oss-stop"));
+        }
+        return shared;
+    }
+
+    private static LocalOss inChildJvm() {
+        String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder command = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "--port", "0", "--access-key-id", ACCESS_KEY_ID, "--access-key-secret",
+                ACCESS_KEY_SECRET, "--region", REGION, "--bucket", BUCKET).redirectErrorStream(true);
+        Process process = null;
+        try {
+            process = command.start();
+            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8));
+            String line = out.readLine();
+            if (line == null || !line.startsWith(LISTENING)) {
+                throw new IllegalStateException("the testkit child JVM did not start; it printed: " + line);
+            }
+            Thread echo = new Thread(() -> echo(out), "local-oss-output");
+            echo.setDaemon(true);
+            echo.start();
+            return new LocalOss(null, process, line.substring(LISTENING.length()).trim());
+        } catch (IOException | RuntimeException e) {
+            if (process != null) {
+                process.destroyForcibly();
+            }
+            throw e instanceof IOException ? new UncheckedIOException((IOException) e) : (RuntimeException) e;
+        }
+    }
+
+    /** Passes on whatever else the child prints (nothing, unless it fails). */
+    private static void echo(BufferedReader out) {
+        try {
+            for (String line; (line = out.readLine()) != null; ) {
+                System.err.println("[local OSS] " + line);
+            }
+        } catch (IOException e) {
+            System.err.println("[local OSS] output lost: " + e);
+        }
+    }
+
+    String endpoint() {
+        return endpoint;
+    }
+
+    /** The server's fault injection; only {@link #inThisJvm()} has it. */
+    Faults faults() {
+        if (server == null) {
+            throw new IllegalStateException("fault injection needs LocalOss.inThisJvm()");
+        }
+        return server.faults();
+    }
+
+    /** {@code pattern} under a prefix no other setup on this server uses. */
+    String runKeyPattern(String pattern) {
+        return "run" + runs.incrementAndGet() + "/" + pattern;
     }
 
     /** The total size of the objects {@code keyPattern} (with {@code %i}) names, index 0 upwards. */
     long storedBytes(String keyPattern) {
         long total = 0;
         for (int i = 0; ; i++) {
-            OptionalLong length = server.length(BUCKET, keyPattern.replace("%i", Integer.toString(i)));
-            if (!length.isPresent()) {
+            ObjectInfo info = head(key(keyPattern, i));
+            if (info == null) {
                 return total;
             }
-            total += length.getAsLong();
+            total += info.length();
         }
     }
 
     /** The concatenated bytes of those objects (for checks on small runs). */
     byte[] content(String keyPattern) {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
-        for (int i = 0; ; i++) {
-            Optional<byte[]> content = server.content(BUCKET, keyPattern.replace("%i", Integer.toString(i)));
-            if (!content.isPresent()) {
-                return all.toByteArray();
+        try {
+            for (int i = 0; head(key(keyPattern, i)) != null; i++) {
+                all.writeBytes(client.get(key(keyPattern, i)));
             }
-            all.writeBytes(content.get());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+        return all.toByteArray();
+    }
+
+    /** Deletes those objects, so that a long-lived server holds only the running setup's. */
+    void discard(String keyPattern) {
+        try {
+            for (int i = 0; head(key(keyPattern, i)) != null; i++) {
+                client.delete(key(keyPattern, i));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ObjectInfo head(String key) {
+        try {
+            return client.head(key);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String key(String keyPattern, int index) {
+        return keyPattern.replace("%i", Integer.toString(index));
     }
 
     @Override
     public void close() {
-        server.close();
+        client.close();
+        if (server != null) {
+            server.close();
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -65,12 +65,12 @@ final class Log4j2Target extends FrameworkTarget {
         b.add(b.newRootLogger(Level.DEBUG));
         Log4j2Target t = new Log4j2Target(name, b);
         t.server = server;
-        t.keyPattern = options.objectKeyPattern();
+        t.keyPattern = server.runKeyPattern(options.objectKeyPattern());
         Configuration config = t.context.getConfiguration();
         OssAppender.Builder<?> appender = OssAppender.newBuilder();
         appender.setName(name).setConfiguration(config).setLayout(PatternLayout.newBuilder()
                 .withPattern(EventMix.LOG4J2_PATTERN).withConfiguration(config).build());
-        appender.setEndpoint(server.server.endpoint()).setRegion(server.server.region()).setBucket(LocalOss.BUCKET)
+        appender.setEndpoint(server.endpoint()).setRegion(LocalOss.REGION).setBucket(LocalOss.BUCKET)
                 .setAccessKeyId(LocalOss.ACCESS_KEY_ID).setAccessKeySecret(LocalOss.ACCESS_KEY_SECRET)
                 .setObjectKeyPattern(t.keyPattern).setCompression(options.compression())
                 .setOverflowPolicy(options.overflowPolicy)

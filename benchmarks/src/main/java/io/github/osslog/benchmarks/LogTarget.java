@@ -27,7 +27,7 @@ interface LogTarget extends AutoCloseable {
     /** osslog's counters, or {@code null} for the baselines. */
     PipelineMetrics metrics();
 
-    /** Stops the framework context (and the local OSS); idempotent. */
+    /** Stops the framework context and deletes what it stored in the local OSS; idempotent. */
     @Override
     void close();
 }

@@ -63,12 +63,12 @@ final class LogbackTarget extends FrameworkTarget {
     static LogbackTarget oss(LocalOss server, OssOptions options) {
         LogbackTarget t = new LogbackTarget(options.gzip ? "logback-oss-gzip" : "logback-oss");
         t.server = server;
-        t.keyPattern = options.objectKeyPattern();
+        t.keyPattern = server.runKeyPattern(options.objectKeyPattern());
         OssAppender a = new OssAppender();
         a.setContext(t.context);
         a.setName(t.context.getName());
-        a.setEndpoint(server.server.endpoint());
-        a.setRegion(server.server.region());
+        a.setEndpoint(server.endpoint());
+        a.setRegion(LocalOss.REGION);
         a.setBucket(LocalOss.BUCKET);
         a.setAccessKeyId(LocalOss.ACCESS_KEY_ID);
         a.setAccessKeySecret(LocalOss.ACCESS_KEY_SECRET);

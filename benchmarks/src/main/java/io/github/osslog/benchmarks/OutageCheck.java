@@ -99,10 +99,10 @@ public final class OutageCheck {
     static Result run(Variant variant, Duration outage) throws InterruptedException {
         OssOptions options = OssOptions.defaults().maxBackoff(Duration.ofSeconds(1));
         warmUp(variant, options);
-        try (LocalOss server = LocalOss.start()) {
-            server.server.faults().always(Fault.error(503, "ServiceUnavailable"), RequestMatcher.any());
+        try (LocalOss server = LocalOss.inThisJvm()) {
+            server.faults().always(Fault.error(503, "ServiceUnavailable"), RequestMatcher.any());
             long before = liveHeap();
-            LogTarget target = open(variant, server, options);
+            FrameworkTarget target = open(variant, server, options);
             try {
                 AtomicBoolean running = new AtomicBoolean(true);
                 AtomicLong logged = new AtomicLong();
@@ -129,19 +129,20 @@ public final class OutageCheck {
                 for (Thread t : threads) {
                     t.join();
                 }
-                server.server.faults().clear();
+                server.faults().clear();
                 target.finish();
                 PipelineMetrics m = target.metrics();
-                String shipped = new String(server.content(options.objectKeyPattern()), StandardCharsets.UTF_8);
+                String shipped = new String(server.content(target.keyPattern), StandardCharsets.UTF_8);
                 return new Result(variant.name(), logged.get(), m.getEventsShipped(), m.getEventsDropped(),
                         droppedInObject(shipped), before, peak, samples);
             } finally {
+                server.faults().clear();
                 target.close();
             }
         }
     }
 
-    private static LogTarget open(Variant variant, LocalOss server, OssOptions options) {
+    private static FrameworkTarget open(Variant variant, LocalOss server, OssOptions options) {
         return variant == Variant.LOGBACK_OSS ? LogbackTarget.oss(server, options) : Log4j2Target.oss(server, options);
     }
 
@@ -150,7 +151,7 @@ public final class OutageCheck {
      * caches) is in the baseline and the growth measured is what the running appender holds.
      */
     private static void warmUp(Variant variant, OssOptions options) {
-        try (LocalOss server = LocalOss.start(); LogTarget target = open(variant, server, options)) {
+        try (LocalOss server = LocalOss.inThisJvm(); LogTarget target = open(variant, server, options)) {
             for (int i = 0; i < 20_000; i++) {
                 target.log(EventMix.event(i));
             }

@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The setups the benchmarks compare; each opens a fresh {@link LogTarget}. */
+/** The setups the benchmarks compare; each opens a fresh {@link LogTarget} (osslog: on the shared local OSS). */
 public enum Variant {
     LOGBACK_FILE, LOGBACK_ASYNC, LOGBACK_OSS, LOGBACK_OSS_GZIP,
     LOG4J2_FILE, LOG4J2_ASYNC, LOG4J2_OSS, LOG4J2_OSS_GZIP;
@@ -18,12 +18,12 @@ public enum Variant {
         switch (this) {
             case LOGBACK_FILE: return LogbackTarget.file(tempFile(), false);
             case LOGBACK_ASYNC: return LogbackTarget.file(tempFile(), true);
-            case LOGBACK_OSS: return LogbackTarget.oss(LocalOss.start(), oss.gzip(false));
-            case LOGBACK_OSS_GZIP: return LogbackTarget.oss(LocalOss.start(), oss.gzip(true));
+            case LOGBACK_OSS: return LogbackTarget.oss(LocalOss.shared(), oss.gzip(false));
+            case LOGBACK_OSS_GZIP: return LogbackTarget.oss(LocalOss.shared(), oss.gzip(true));
             case LOG4J2_FILE: return Log4j2Target.file(tempFile(), false);
             case LOG4J2_ASYNC: return Log4j2Target.file(tempFile(), true);
-            case LOG4J2_OSS: return Log4j2Target.oss(LocalOss.start(), oss.gzip(false));
-            default: return Log4j2Target.oss(LocalOss.start(), oss.gzip(true));
+            case LOG4J2_OSS: return Log4j2Target.oss(LocalOss.shared(), oss.gzip(false));
+            default: return Log4j2Target.oss(LocalOss.shared(), oss.gzip(true));
         }
     }
 
