@@ -19,8 +19,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Sustained end-to-end throughput: one thread logs {@code events} events of {@link EventMix}, and the time runs until
  * the last byte is in the file (appender stopped, file closed) or in the local OSS (osslog flushed; the stored
  * bytes checked against what osslog shipped). osslog runs with {@code overflowPolicy=BLOCK} so that nothing is
- * dropped and the time is the shipper's. Each iteration starts a fresh setup (on the shared local OSS); its teardown checks
- * that every event landed and prints events/s, MB/s of log text and the stored size.
+ * dropped and the time is the shipper's. Each iteration starts a fresh setup (on the shared local OSS); its
+ * teardown checks that every event landed and prints events/s, MB/s of log text and the stored size.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
