@@ -1,5 +1,6 @@
 package io.github.osslog.log4j2;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -10,6 +11,7 @@ import io.github.osslog.core.metrics.PipelineMetrics;
 import io.github.osslog.core.setup.ReentryGuard;
 import io.github.osslog.testkit.OssTestServerExtension;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -101,6 +103,16 @@ class OssAppenderEndToEndTest {
         app.info("after");
         assertTrue(ctx.oss().flush(WAIT));
         assertEquals(List.of("before", large, "größe 日志 ✓", "after"), ShippedLines.read(oss.server(), "app/"));
+    }
+
+    @Test
+    void aPatternLayoutInAnotherCharsetShipsItsOwnBytes() {
+        TestContext ctx = start(OssConfig.forServer(oss.server())
+                .layout("<PatternLayout pattern=\"%m%n\" charset=\"ISO-8859-1\"/>"));
+        ctx.logger("app").info("größe");
+        assertTrue(ctx.oss().flush(WAIT));
+        assertArrayEquals("größe\n".getBytes(StandardCharsets.ISO_8859_1),
+                oss.server().content(OssConfig.BUCKET, "app/0.log").orElseThrow());
     }
 
     @Test
