@@ -72,7 +72,7 @@ public final class OssAppender extends AbstractAppender {
             LogLevel level = Levels.of(event.getLevel());
             EncodeBuffer buffer = slot.state();
             // the thread's previous event still fills the buffer: its length stands in for this one's
-            if (manager.refuses(level, buffer.length())) {
+            if (manager.refuses(level, buffer.length(), event.getTimeMillis())) {
                 return;
             }
             Layout<? extends Serializable> layout = getLayout();

@@ -77,8 +77,8 @@ public final class OssManager extends AbstractManager {
     }
 
     /** True (and counted as a drop) when the buffer would drop this event now: skip encoding it. */
-    boolean refuses(LogLevel level, int expectedLength) {
-        return shipper.refuses(level, expectedLength);
+    boolean refuses(LogLevel level, int expectedLength, long eventMillis) {
+        return shipper.refuses(level, expectedLength, eventMillis);
     }
 
     /** True (and counted) when events of this logger must not be shipped: osslog's own HTTP client's. */

@@ -158,7 +158,7 @@ public class OssAppender extends OssAppenderBase {
         try {
             EventBytes buffer = slot.state();
             LogLevel level = level(event.getLevel());
-            if (s.refuses(level, buffer.lastLength())) {
+            if (s.refuses(level, buffer.lastLength(), event.getTimeStamp())) {
                 return;
             }
             PatternWriter writer = patternWriter;

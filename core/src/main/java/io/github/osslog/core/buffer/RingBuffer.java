@@ -56,6 +56,7 @@ public final class RingBuffer extends RingCursors {
         }
         int type = type(level);
         if (discardedForLevel(type)) {
+            drops.dropped(DropTracker.Reason.LEVEL_DISCARD, 1);
             return PublishResult.DROPPED;
         }
         if (len > maxEventBytes) {
@@ -88,6 +89,7 @@ public final class RingBuffer extends RingCursors {
         }
         int type = type(level);
         if (discardedForLevel(type)) {
+            drops.dropped(DropTracker.Reason.LEVEL_DISCARD, 1);
             return PublishResult.DROPPED;
         }
         int room = Math.min(Math.max(maxLen, 0), maxEventBytes);
@@ -124,15 +126,17 @@ public final class RingBuffer extends RingCursors {
      * Whether the ring would drop an event of {@code level} and about {@code expectedLength} bytes now, so that a
      * producer can skip encoding it: true, with the drop counted, when the level is discarded at this fill, or when
      * the policy is {@link OverflowPolicy#DROP_NEWEST} and the free space is below the event's span. False promises
-     * nothing: {@code publish} still applies the policy. See docs/ring-buffer.md ("Refusing before encoding").
+     * nothing: {@code publish} still applies the policy. {@code eventMillis}, the event's timestamp (epoch millis),
+     * stamps the drop report's window instead of a clock read. See docs/ring-buffer.md ("Refusing before encoding").
      */
-    public boolean refuses(LogLevel level, int expectedLength) {
+    public boolean refuses(LogLevel level, int expectedLength, long eventMillis) {
         if (discardedForLevel(type(level))) {
+            drops.dropped(DropTracker.Reason.LEVEL_DISCARD, 1, eventMillis);
             return true;
         }
         if (overflow.policy() == OverflowPolicy.DROP_NEWEST
                 && capacity - used() < RecordLayout.span(Math.min(Math.max(expectedLength, 0), maxEventBytes))) {
-            drops.dropped(DropTracker.Reason.NEWEST, 1);
+            drops.dropped(DropTracker.Reason.NEWEST, 1, eventMillis);
             return true;
         }
         return false;
@@ -155,13 +159,9 @@ public final class RingBuffer extends RingCursors {
         return PublishResult.TRUNCATED;
     }
 
-    /** Level discard: only events below the configured level pay for reading the fill level. */
+    /** Level discard (the caller counts it): only events below the configured level pay for reading the fill. */
     private boolean discardedForLevel(int type) {
-        if (type < discardBelow && used() > discardAboveBytes) {
-            drops.dropped(DropTracker.Reason.LEVEL_DISCARD, 1);
-            return true;
-        }
-        return false;
+        return type < discardBelow && used() > discardAboveBytes;
     }
 
     /** Publishes a claim that will not hold an event as padding, so the consumer can move past it. */

@@ -118,11 +118,11 @@ public final class Pipeline {
 
     /**
      * Whether an event of {@code level} and about {@code expectedLength} bytes would be dropped now (counted when
-     * it would), so the adapter can skip encoding it; see {@link RingBuffer#refuses(LogLevel, int)}. A false
-     * answer promises nothing: publish it as usual.
+     * it would), so the adapter can skip encoding it; see {@link RingBuffer#refuses(LogLevel, int, long)}. A false
+     * answer promises nothing: publish it as usual. {@code eventMillis} is the event's timestamp.
      */
-    public boolean refuses(LogLevel level, int expectedLength) {
-        return refused() || ring.refuses(level, expectedLength);
+    public boolean refuses(LogLevel level, int expectedLength, long eventMillis) {
+        return refused() || ring.refuses(level, expectedLength, eventMillis);
     }
 
     /**

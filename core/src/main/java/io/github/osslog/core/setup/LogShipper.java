@@ -50,9 +50,9 @@ public final class LogShipper {
         return false;
     }
 
-    /** See {@link Pipeline#refuses(LogLevel, int)}. */
-    public boolean refuses(LogLevel level, int expectedLength) {
-        return pipeline.refuses(level, expectedLength);
+    /** See {@link Pipeline#refuses(LogLevel, int, long)}. */
+    public boolean refuses(LogLevel level, int expectedLength, long eventMillis) {
+        return pipeline.refuses(level, expectedLength, eventMillis);
     }
 
     /** See {@link Pipeline#publish(byte[], int, int, LogLevel)}. */

@@ -4,38 +4,42 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class RefuseBeforeEncodingTest {
     private static final byte[] EVENT = new byte[504]; // 512-byte records: 8 fill a 4 KiB ring
+    private static final long NOW = 1_700_000_000_000L;
 
     @Test
     void dropNewestRefusesAnEventTheFreeSpaceCannotHoldAndCountsIt() {
         RingBuffer ring = RingBuffer.builder().capacityBytes(4096).build();
         for (int i = 0; i < 7; i++) {
-            assertFalse(ring.refuses(LogLevel.INFO, EVENT.length));
+            assertFalse(ring.refuses(LogLevel.INFO, EVENT.length, NOW));
             assertEquals(PublishResult.PUBLISHED, ring.publish(EVENT, 0, EVENT.length, LogLevel.INFO));
         }
-        assertFalse(ring.refuses(LogLevel.INFO, EVENT.length), "512 bytes are still free");
-        assertTrue(ring.refuses(LogLevel.INFO, EVENT.length + 1), "a 513-byte record does not fit");
+        assertFalse(ring.refuses(LogLevel.INFO, EVENT.length, NOW), "512 bytes are still free");
+        assertTrue(ring.refuses(LogLevel.INFO, EVENT.length + 1, NOW), "a 513-byte record does not fit");
         assertEquals(1, ring.drops().droppedNewest());
         assertEquals(PublishResult.PUBLISHED, ring.publish(EVENT, 0, EVENT.length, LogLevel.INFO));
 
-        assertTrue(ring.refuses(LogLevel.ERROR, 0), "full: not even an empty record fits");
+        assertTrue(ring.refuses(LogLevel.ERROR, 0, NOW), "full: not even an empty record fits");
         assertEquals(2, ring.drops().droppedNewest());
         DropReport report = ring.takeDropReport();
         assertEquals(2, report.counts().droppedNewest(), "refusals appear in the drop line like publish's own drops");
 
         new RecordingConsumer().drainAll(ring);
-        assertFalse(ring.refuses(LogLevel.INFO, EVENT.length), "drained");
+        assertFalse(ring.refuses(LogLevel.INFO, EVENT.length, NOW), "drained");
         assertEquals(2, ring.drops().totalDropped());
     }
 
     @Test
     void lengthsBeyondTheEventLimitAskOnlyForATruncatedEventsRoom() {
         RingBuffer ring = RingBuffer.builder().capacityBytes(4096).maxEventBytes(256).build();
-        assertFalse(ring.refuses(LogLevel.INFO, 1 << 20), "a huge event is truncated to 256 bytes, which fit");
-        assertFalse(ring.refuses(LogLevel.INFO, -5));
+        assertFalse(ring.refuses(LogLevel.INFO, 1 << 20, NOW), "a huge event is truncated to 256 bytes, which fit");
+        assertFalse(ring.refuses(LogLevel.INFO, -5, NOW));
         assertEquals(0, ring.drops().totalDropped());
     }
 
@@ -47,8 +51,8 @@ class RefuseBeforeEncodingTest {
             for (int i = 0; i < 5; i++) {
                 ring.publish(EVENT, 0, EVENT.length, LogLevel.WARN);
             }
-            assertTrue(ring.refuses(LogLevel.DEBUG, 10), policy.name());
-            assertFalse(ring.refuses(LogLevel.INFO, 10), policy.name());
+            assertTrue(ring.refuses(LogLevel.DEBUG, 10, NOW), policy.name());
+            assertFalse(ring.refuses(LogLevel.INFO, 10, NOW), policy.name());
             assertEquals(1, ring.drops().levelDiscards(), policy.name());
         }
     }
@@ -60,8 +64,29 @@ class RefuseBeforeEncodingTest {
             for (int i = 0; i < 8; i++) {
                 ring.publish(EVENT, 0, EVENT.length, LogLevel.INFO);
             }
-            assertFalse(ring.refuses(LogLevel.INFO, EVENT.length), policy + " makes room or waits for it");
+            assertFalse(ring.refuses(LogLevel.INFO, EVENT.length, NOW), policy + " makes room or waits for it");
             assertEquals(0, ring.drops().totalDropped(), policy.name());
         }
+    }
+
+    @Test
+    void refusedEventsStampTheDropWindowWithTheirOwnTimeOthersWithTheClock() {
+        Instant clock = Instant.ofEpochMilli(NOW + 60_000);
+        RingBuffer ring = RingBuffer.builder().capacityBytes(4096).clock(Clock.fixed(clock, ZoneOffset.UTC)).build();
+        for (int i = 0; i < 8; i++) {
+            ring.publish(EVENT, 0, EVENT.length, LogLevel.INFO);
+        }
+        assertTrue(ring.refuses(LogLevel.INFO, 10, NOW + 5));
+        assertTrue(ring.refuses(LogLevel.WARN, 10, NOW + 9));
+        assertTrue(ring.refuses(LogLevel.INFO, 10, NOW + 7));
+        DropReport report = ring.takeDropReport();
+        assertEquals(3, report.total());
+        assertEquals(Instant.ofEpochMilli(NOW + 5), report.firstDrop());
+        assertEquals(Instant.ofEpochMilli(NOW + 9), report.lastDrop(), "the latest event time, not the last call");
+
+        assertEquals(PublishResult.DROPPED, ring.publish(EVENT, 0, EVENT.length, LogLevel.INFO));
+        report = ring.takeDropReport();
+        assertEquals(clock, report.firstDrop(), "publish's own drops read the clock");
+        assertEquals(clock, report.lastDrop());
     }
 }
