@@ -265,8 +265,7 @@ public final class OssClient implements AppendableStore, Closeable {
         RequestBody requestBody = null;
         if (body != null) {
             String contentType = toSign.header("content-type");
-            requestBody = RequestBody.create(body.data, contentType == null ? null : MediaType.get(contentType),
-                    body.off, body.len);
+            requestBody = body.requestBody(contentType == null ? null : MediaType.get(contentType));
         } else if (method.equals("POST") || method.equals("PUT")) {
             requestBody = RequestBody.create(new byte[0], null);
         }

@@ -13,14 +13,17 @@ import io.github.osslog.core.sign.SignatureVersion;
 import io.github.osslog.core.store.AppendResult;
 import io.github.osslog.core.store.ObjectInfo;
 import io.github.osslog.core.store.ObjectType;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -28,6 +31,7 @@ import mockwebserver3.RecordedRequest;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -159,6 +163,41 @@ class OssClientWireTest {
         assertTrue(result.hasCrc64());
         assertEquals(-1L, result.crc64(), "unsigned 2^64-1 parses to all ones");
         assertEquals("req-1", result.requestId());
+    }
+
+    @Test
+    void aBodyOfManyChunksArrivesWholeAndInOrder() throws Exception {
+        byte[] data = new byte[3 * Body.CHUNK + 4321];
+        new Random(5).nextBytes(data);
+        int off = 17;
+        int len = data.length - off - 5;
+        server.enqueue(new MockResponse.Builder().code(200)
+                .addHeader("x-oss-next-append-position", Integer.toString(len)).build());
+
+        client(Shape.V4_PATH).append("big.log", 0, data, off, len, Collections.emptyMap());
+
+        RecordedRequest request = take();
+        assertEquals(Integer.toString(len), request.getHeaders().get("Content-Length"));
+        assertArrayEquals(Arrays.copyOfRange(data, off, off + len), request.getBody().toByteArray());
+    }
+
+    @Test
+    void sendingABigBodyAllocatesLittleOnTheCallingThread() throws Exception {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        byte[] data = new byte[4 << 20];
+        OssClient c = client(Shape.V4_PATH);
+        long[] allocated = new long[3];
+        for (int i = 0; i < allocated.length; i++) {
+            server.enqueue(new MockResponse.Builder().code(200).addHeader("x-oss-next-append-position", "1").build());
+            long before = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+            c.append("big.log", 0, data);
+            allocated[i] = threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
+            assertEquals(data.length, take().getBodySize());
+        }
+        // Copied into Okio's buffer whole, the body took 4 MiB of fresh segments per request.
+        long last = allocated[allocated.length - 1];
+        assertTrue(last < (1 << 20), "a 4 MiB append allocated " + last + " bytes on the calling thread: "
+                + Arrays.toString(allocated));
     }
 
     @ParameterizedTest
