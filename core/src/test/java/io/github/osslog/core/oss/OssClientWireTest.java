@@ -13,7 +13,6 @@ import io.github.osslog.core.sign.SignatureVersion;
 import io.github.osslog.core.store.AppendResult;
 import io.github.osslog.core.store.ObjectInfo;
 import io.github.osslog.core.store.ObjectType;
-import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -179,25 +178,6 @@ class OssClientWireTest {
         RecordedRequest request = take();
         assertEquals(Integer.toString(len), request.getHeaders().get("Content-Length"));
         assertArrayEquals(Arrays.copyOfRange(data, off, off + len), request.getBody().toByteArray());
-    }
-
-    @Test
-    void sendingABigBodyAllocatesLittleOnTheCallingThread() throws Exception {
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        byte[] data = new byte[4 << 20];
-        OssClient c = client(Shape.V4_PATH);
-        long[] allocated = new long[3];
-        for (int i = 0; i < allocated.length; i++) {
-            server.enqueue(new MockResponse.Builder().code(200).addHeader("x-oss-next-append-position", "1").build());
-            long before = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
-            c.append("big.log", 0, data);
-            allocated[i] = threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
-            assertEquals(data.length, take().getBodySize());
-        }
-        // Copied into Okio's buffer whole, the body took 4 MiB of fresh segments per request.
-        long last = allocated[allocated.length - 1];
-        assertTrue(last < (1 << 20), "a 4 MiB append allocated " + last + " bytes on the calling thread: "
-                + Arrays.toString(allocated));
     }
 
     @ParameterizedTest
