@@ -58,7 +58,9 @@ final class Shipper implements Runnable, RecordConsumer {
         this.flushIntervalNanos = config.flushInterval().toNanos();
         this.batch = new BatchBuffer(batchMaxBytes + 256);
         this.gzip = config.compression() == Compression.GZIP
-                ? new GzipEncoder(batchMaxBytes + batchMaxBytes / 100 + 64, config.compressionLevel()) : null;
+                ? new GzipEncoder(batchMaxBytes + batchMaxBytes / 100 + 64, config.compressionLevel(),
+                        Runtime.getRuntime().availableProcessors() > 1 ? "osslog-gzip-" + config.name() : null)
+                : null;
     }
 
     /** Uses {@code spool} from now on; called before the thread starts. */
