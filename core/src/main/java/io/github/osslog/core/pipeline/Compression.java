@@ -4,6 +4,6 @@ package io.github.osslog.core.pipeline;
 public enum Compression {
     /** Bytes go to the object as encoded. */
     NONE,
-    /** Each append is one complete gzip member, so the whole object is one valid multi-member gzip stream. */
+    /** Each append is one or two complete gzip members, so the whole object is one valid multi-member gzip stream. */
     GZIP
 }
