@@ -4,9 +4,10 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One spooled batch: the bytes exactly as they are to be appended (complete gzip members when compression is on), how many
- * events they hold, the time the batch was cut (which picks its object key on replay) and, when an append of it may
- * already have landed, its {@link SpoolAnchor}. Immutable apart from the shared data array, which nobody writes.
+ * One spooled batch: the bytes exactly as they are to be appended (complete gzip members when compression is on),
+ * how many events they hold, the time the batch was cut (which picks its object key on replay) and, when an append
+ * of it may already have landed, its {@link SpoolAnchor}. Immutable apart from the shared data array, which nobody
+ * writes.
  */
 public final class SpoolRecord {
     private final byte[] data;
