@@ -10,10 +10,11 @@ import java.util.zip.Deflater;
 
 /**
  * Encodes each batch as complete gzip members (RFC 1952), so appended batches form one valid multi-member gzip
- * stream. With a helper thread (a {@code helperName}), a batch of at least {@link #SPLIT_AT} bytes becomes two members, its
- * second half deflated on the helper thread while the calling thread deflates the first: deflate is the shipper's
- * whole cost with gzip, and one core's worth of it limited end-to-end throughput (docs/compression.md). Each side
- * reuses its own {@link Deflater} and output array. Not thread-safe: confined to the shipper thread.
+ * stream. With a helper thread (a {@code helperName}), a batch of at least {@link #SPLIT_AT} bytes becomes two
+ * members, its second half deflated on the helper thread while the calling thread deflates the first: deflate is
+ * the shipper's whole cost with gzip, and one core's worth of it limited end-to-end throughput
+ * (docs/compression.md). Each side reuses its own {@link Deflater} and output array. Not thread-safe: confined to
+ * the shipper thread.
  */
 final class GzipEncoder implements AutoCloseable {
     /** Smaller batches are one member: splitting them would cost more in hand-over than it saves. */
