@@ -14,6 +14,9 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -32,6 +35,11 @@ final class LocalOss implements AutoCloseable {
     static final String ACCESS_KEY_SECRET = "SK";
     static final String REGION = "cn-hangzhou";
     private static final String LISTENING = "osslog testkit listening on ";
+    /**
+     * JVM options for the child JVM, separated by spaces (e.g. a profiler agent, or {@code -Xms8g -Xmx8g
+     * -XX:+AlwaysPreTouch}); none by default. See docs/benchmarks.md.
+     */
+    static final String CHILD_JVM_ARGS = "osslog.bench.testkitJvmArgs";
 
     private static LocalOss shared;
 
@@ -63,26 +71,41 @@ final class LocalOss implements AutoCloseable {
     /** This JVM's server in a child JVM, started on first use and stopped when this JVM exits. */
     static synchronized LocalOss shared() {
         if (shared == null) {
-            shared = inChildJvm();
+            shared = inChildJvm(System.getProperty(CHILD_JVM_ARGS, ""));
             LocalOss stopping = shared;
             Runtime.getRuntime().addShutdownHook(new Thread(stopping::close, "local-oss-stop"));
         }
         return shared;
     }
 
-    private static LocalOss inChildJvm() {
+    /**
+     * A server in a child JVM started with {@code jvmOptions} (space-separated, may be empty); the caller closes it.
+     * What the child prints before it listens (a JVM option's or an agent's output) is passed on to standard error.
+     */
+    static LocalOss inChildJvm(String jvmOptions) {
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder command = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "--port", "0", "--access-key-id", ACCESS_KEY_ID, "--access-key-secret",
-                ACCESS_KEY_SECRET, "--region", REGION, "--bucket", BUCKET).redirectErrorStream(true);
+        List<String> command = new ArrayList<>(List.of(java));
+        if (!jvmOptions.isBlank()) {
+            command.addAll(Arrays.asList(jvmOptions.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "--port", "0",
+                "--access-key-id", ACCESS_KEY_ID, "--access-key-secret", ACCESS_KEY_SECRET, "--region", REGION,
+                "--bucket", BUCKET));
         Process process = null;
         try {
-            process = command.start();
+            process = new ProcessBuilder(command).redirectErrorStream(true).start();
             BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8));
             String line = out.readLine();
-            if (line == null || !line.startsWith(LISTENING)) {
-                throw new IllegalStateException("the testkit child JVM did not start; it printed: " + line);
+            String printed = "";
+            while (line != null && !line.startsWith(LISTENING)) {
+                System.err.println("[local OSS] " + line);
+                printed = printed + line + System.lineSeparator();
+                line = out.readLine();
+            }
+            if (line == null) {
+                throw new IllegalStateException("the testkit child JVM (options [" + jvmOptions
+                        + "]) did not start; it printed: " + printed.trim());
             }
             Thread echo = new Thread(() -> echo(out), "local-oss-output");
             echo.setDaemon(true);
