@@ -97,15 +97,15 @@ final class LocalOss implements AutoCloseable {
             BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8));
             String line = out.readLine();
-            String printed = "";
+            StringBuilder printed = new StringBuilder();
             while (line != null && !line.startsWith(LISTENING)) {
                 System.err.println("[local OSS] " + line);
-                printed = printed + line + System.lineSeparator();
+                printed.append(line).append(System.lineSeparator());
                 line = out.readLine();
             }
             if (line == null) {
                 throw new IllegalStateException("the testkit child JVM (options [" + jvmOptions
-                        + "]) did not start; it printed: " + printed.trim());
+                        + "]) did not start; it printed: " + printed.toString().trim());
             }
             Thread echo = new Thread(() -> echo(out), "local-oss-output");
             echo.setDaemon(true);
