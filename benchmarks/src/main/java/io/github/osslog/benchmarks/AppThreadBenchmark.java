@@ -1,6 +1,6 @@
 package io.github.osslog.benchmarks;
 
-import io.github.osslog.core.metrics.PipelineMetrics;
+import io.github.osslog.core.metrics.PipelineMXBean;
 import com.sun.management.ThreadMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.Queue;
@@ -105,7 +105,7 @@ public class AppThreadBenchmark {
         for (Cursor c : cursors) {
             calls += c.calls;
         }
-        PipelineMetrics metrics = target.metrics();
+        PipelineMXBean metrics = target.metrics();
         target.finish();
         long kept = metrics == null ? target.eventsLanded() : metrics.getEventsAccepted();
         String regime = params.getBenchmark().contains(".paced") ? " paced" : "";

@@ -1,6 +1,6 @@
 package io.github.osslog.benchmarks;
 
-import io.github.osslog.core.metrics.PipelineMetrics;
+import io.github.osslog.core.metrics.PipelineMXBean;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,7 +17,7 @@ abstract class FrameworkTarget implements LogTarget {
     String keyPattern;
 
     /** The osslog appender's counters, or {@code null} for a file baseline. */
-    abstract PipelineMetrics ossMetrics();
+    abstract PipelineMXBean ossMetrics();
 
     /** Waits until the osslog appender shipped everything; whether it did in {@code timeout}. */
     abstract boolean ossFlush(Duration timeout);
@@ -31,7 +31,7 @@ abstract class FrameworkTarget implements LogTarget {
     }
 
     @Override
-    public PipelineMetrics metrics() {
+    public PipelineMXBean metrics() {
         return server == null ? null : ossMetrics();
     }
 

@@ -1,6 +1,6 @@
 package io.github.osslog.benchmarks;
 
-import io.github.osslog.core.metrics.PipelineMetrics;
+import io.github.osslog.core.metrics.PipelineMXBean;
 import io.github.osslog.log4j2.OssAppender;
 import java.nio.file.Path;
 import org.apache.logging.log4j.Level;
@@ -109,7 +109,7 @@ final class Log4j2Target extends FrameworkTarget {
     }
 
     @Override
-    PipelineMetrics ossMetrics() {
+    PipelineMXBean ossMetrics() {
         return oss.getMetrics();
     }
 

@@ -1,6 +1,6 @@
 package io.github.osslog.benchmarks;
 
-import io.github.osslog.core.metrics.PipelineMetrics;
+import io.github.osslog.core.metrics.PipelineMXBean;
 
 /**
  * One logging setup under test (a framework, its appenders, and for osslog the local OSS it ships to), configured
@@ -25,7 +25,7 @@ interface LogTarget extends AutoCloseable {
     long eventsLanded();
 
     /** osslog's counters, or {@code null} for the baselines. */
-    PipelineMetrics metrics();
+    PipelineMXBean metrics();
 
     /** Stops the framework context and deletes what it stored in the local OSS; idempotent. */
     @Override

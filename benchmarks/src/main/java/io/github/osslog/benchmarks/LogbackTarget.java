@@ -11,7 +11,7 @@ import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.status.Status;
 import ch.qos.logback.core.util.Duration;
-import io.github.osslog.core.metrics.PipelineMetrics;
+import io.github.osslog.core.metrics.PipelineMXBean;
 import io.github.osslog.logback.OssAppender;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
@@ -125,7 +125,7 @@ final class LogbackTarget extends FrameworkTarget {
     }
 
     @Override
-    PipelineMetrics ossMetrics() {
+    PipelineMXBean ossMetrics() {
         return oss.getMetrics();
     }
 

@@ -1,6 +1,6 @@
 package io.github.osslog.benchmarks;
 
-import io.github.osslog.core.metrics.PipelineMetrics;
+import io.github.osslog.core.metrics.PipelineMXBean;
 import io.github.osslog.testkit.Fault;
 import io.github.osslog.testkit.RequestMatcher;
 import java.lang.management.ManagementFactory;
@@ -131,7 +131,7 @@ public final class OutageCheck {
                 }
                 server.faults().clear();
                 target.finish();
-                PipelineMetrics m = target.metrics();
+                PipelineMXBean m = target.metrics();
                 String shipped = new String(server.content(target.keyPattern), StandardCharsets.UTF_8);
                 return new Result(variant.name(), logged.get(), m.getEventsShipped(), m.getEventsDropped(),
                         droppedInObject(shipped), before, peak, samples);

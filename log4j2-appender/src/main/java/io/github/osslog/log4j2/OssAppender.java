@@ -1,7 +1,7 @@
 package io.github.osslog.log4j2;
 
 import io.github.osslog.core.buffer.LogLevel;
-import io.github.osslog.core.metrics.PipelineMetrics;
+import io.github.osslog.core.metrics.PipelineMXBean;
 import io.github.osslog.core.setup.ReentryGuard;
 import io.github.osslog.core.setup.ShipperSettings;
 import java.io.Serializable;
@@ -109,8 +109,8 @@ public final class OssAppender extends AbstractAppender {
         return manager.flush(timeout);
     }
 
-    /** The shipper's counters, also in JMX as {@code io.github.osslog:type=Pipeline,name=<appender name>}. */
-    public PipelineMetrics getMetrics() {
+    /** The shipper's counters, read-only, also in JMX as {@code io.github.osslog:type=Pipeline,name=<name>}. */
+    public PipelineMXBean getMetrics() {
         return manager.metrics();
     }
 

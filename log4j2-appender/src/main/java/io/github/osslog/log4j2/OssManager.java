@@ -2,7 +2,7 @@ package io.github.osslog.log4j2;
 
 import io.github.osslog.core.buffer.LogLevel;
 import io.github.osslog.core.buffer.PublishResult;
-import io.github.osslog.core.metrics.PipelineMetrics;
+import io.github.osslog.core.metrics.PipelineMXBean;
 import io.github.osslog.core.setup.LogShipper;
 import io.github.osslog.core.setup.ReentryGuard;
 import io.github.osslog.core.setup.SettingProblem;
@@ -95,7 +95,8 @@ public final class OssManager extends AbstractManager {
         return shipper.flush(timeout);
     }
 
-    public PipelineMetrics metrics() {
+    /** The shipper's counters, read-only. */
+    public PipelineMXBean metrics() {
         return shipper.metrics();
     }
 

@@ -6,13 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.osslog.core.metrics.PipelineMXBean;
 import io.github.osslog.core.setup.ShipperSettings;
 import io.github.osslog.testkit.OssTestServerExtension;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Field;
-import java.nio.charset.StandardCharsets;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
@@ -135,5 +136,11 @@ class OssAppenderConfigTest {
         } catch (NoSuchFieldException e) {
             throw new AssertionError(e);
         }
+    }
+
+    @Test
+    void countersAreHandedOutReadOnly() throws Exception {
+        // the recording methods stay with the pipeline: an application can read the counters, not change them
+        assertEquals(PipelineMXBean.class, OssAppender.class.getMethod("getMetrics").getReturnType());
     }
 }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.osslog.core.metrics.PipelineMetrics;
+import io.github.osslog.core.metrics.PipelineMXBean;
 import io.github.osslog.core.setup.ReentryGuard;
 import io.github.osslog.testkit.OssTestServerExtension;
 import java.lang.management.ManagementFactory;
@@ -237,7 +237,7 @@ class OssAppenderEndToEndTest {
         for (int i = 0; i < logged; i++) {
             ctx.logger("app").info("event {} {}", i, "x".repeat(100));
         }
-        PipelineMetrics metrics = ctx.oss().getMetrics();
+        PipelineMXBean metrics = ctx.oss().getMetrics();
         long accepted = metrics.getEventsAccepted();
         assertEquals(logged - accepted, metrics.getEventsDropped());
         int formatted = TestLayouts.CountingLayout.CALLS.get();

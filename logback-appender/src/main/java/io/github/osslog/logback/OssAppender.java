@@ -6,7 +6,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.joran.spi.DefaultClass;
 import io.github.osslog.core.buffer.LogLevel;
-import io.github.osslog.core.metrics.PipelineMetrics;
+import io.github.osslog.core.metrics.PipelineMXBean;
 import io.github.osslog.core.pipeline.ShutdownReport;
 import io.github.osslog.core.setup.LogShipper;
 import io.github.osslog.core.setup.ReentryGuard;
@@ -53,8 +53,10 @@ public class OssAppender extends OssAppenderBase {
         return encoder;
     }
 
-    /** The pipeline's counters (also in JMX under the appender's name), or {@code null} while stopped. */
-    public PipelineMetrics getMetrics() {
+    /**
+     * The pipeline's counters, read-only (also in JMX under the appender's name), or {@code null} while stopped.
+     */
+    public PipelineMXBean getMetrics() {
         LogShipper s = shipper;
         return s == null ? null : s.metrics();
     }

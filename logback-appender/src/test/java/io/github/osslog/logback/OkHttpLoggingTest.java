@@ -4,7 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.osslog.core.metrics.PipelineMetrics;
+import io.github.osslog.core.metrics.PipelineMXBean;
 import io.github.osslog.testkit.OssTestServerExtension;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -76,7 +76,7 @@ class OkHttpLoggingTest {
         okhttp.setLevel(Level.FINE);
         okhttp.addHandler(bridge);
         OssAppender appender = config.oss("OSS");
-        PipelineMetrics metrics = appender.getMetrics();
+        PipelineMXBean metrics = appender.getMetrics();
 
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < 300; i++) {

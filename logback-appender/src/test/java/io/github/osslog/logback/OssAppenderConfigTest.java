@@ -13,6 +13,7 @@ import ch.qos.logback.core.status.Status;
 import ch.qos.logback.core.util.Duration;
 import ch.qos.logback.core.util.FileSize;
 import io.github.osslog.core.buffer.LogLevel;
+import io.github.osslog.core.metrics.PipelineMXBean;
 import io.github.osslog.core.setup.ShipperSettings;
 import io.github.osslog.testkit.OssTestServerExtension;
 import java.lang.management.ManagementFactory;
@@ -185,5 +186,11 @@ class OssAppenderConfigTest {
         assertEquals(LogLevel.INFO, OssAppender.level(ch.qos.logback.classic.Level.INFO));
         assertEquals(LogLevel.WARN, OssAppender.level(ch.qos.logback.classic.Level.WARN));
         assertEquals(LogLevel.ERROR, OssAppender.level(ch.qos.logback.classic.Level.ERROR));
+    }
+
+    @Test
+    void countersAreHandedOutReadOnly() throws Exception {
+        // the recording methods stay with the pipeline: an application can read the counters, not change them
+        assertEquals(PipelineMXBean.class, OssAppender.class.getMethod("getMetrics").getReturnType());
     }
 }

@@ -11,7 +11,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import ch.qos.logback.core.status.Status;
-import io.github.osslog.core.metrics.PipelineMetrics;
+import io.github.osslog.core.metrics.PipelineMXBean;
 import io.github.osslog.core.setup.ReentryGuard;
 import io.github.osslog.testkit.OssTestServerExtension;
 import java.time.Duration;
@@ -204,7 +204,7 @@ class OssAppenderShippingTest {
         for (int i = 0; i < 20; i++) {
             config.logger("app").info("event {}", i);
         }
-        PipelineMetrics metrics = appender.getMetrics();
+        PipelineMXBean metrics = appender.getMetrics();
         assertEquals(20L, metrics.getEventsDroppedByReason().get(ReentryGuard.DROP_REASON));
         appender.stop();
 
@@ -220,7 +220,7 @@ class OssAppenderShippingTest {
             config.logger("app").info("boom {}", i);
         }
         config.logger("app").info("fine");
-        PipelineMetrics metrics = appender.getMetrics();
+        PipelineMXBean metrics = appender.getMetrics();
         assertEquals(100L, metrics.getEventsDroppedByReason().get(OssAppender.ENCODER_FAILED));
         appender.stop();
 
@@ -263,7 +263,7 @@ class OssAppenderShippingTest {
         for (int i = 0; i < logged; i++) {
             config.logger("app").info("event {} {}", i, filler);
         }
-        PipelineMetrics metrics = config.oss("OSS").getMetrics();
+        PipelineMXBean metrics = config.oss("OSS").getMetrics();
         long accepted = metrics.getEventsAccepted();
         assertTrue(accepted < 100, "a 4 KB buffer holds a few dozen events: " + accepted);
         assertEquals(logged - accepted, metrics.getEventsDropped());

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.github.osslog.testkit.fuzz.FuzzMessages;
 import io.github.osslog.testkit.fuzz.LandedEvents;
 import io.github.osslog.testkit.fuzz.FuzzThreads;
-import io.github.osslog.core.metrics.PipelineMetrics;
+import io.github.osslog.core.metrics.PipelineMXBean;
 import io.github.osslog.log4j2.CollectingAppender;
 import io.github.osslog.log4j2.OssAppender;
 import io.github.osslog.log4j2.StatusCapture;
@@ -103,7 +103,7 @@ class Log4j2EventFuzzTest {
         }
         assertTrue(appender.flush(Duration.ofSeconds(60)), where + ": not shipped: " + appender.getMetrics());
 
-        PipelineMetrics metrics = appender.getMetrics();
+        PipelineMXBean metrics = appender.getMetrics();
         CollectingAppender other = context.getConfiguration().getAppender("other");
         assertEquals(EVENTS, other.messages().size(), where);
         List<byte[]> encoded = ((RecordingLayout) appender.getLayout()).produced().stream()

@@ -1,7 +1,7 @@
 package io.github.osslog.logback.crash;
 
 import ch.qos.logback.classic.LoggerContext;
-import io.github.osslog.core.metrics.PipelineMetrics;
+import io.github.osslog.core.metrics.PipelineMXBean;
 import io.github.osslog.logback.OssAppender;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +20,7 @@ public final class CrashApp {
         long count = Long.parseLong(args[1]);
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         OssAppender oss = (OssAppender) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("OSS");
-        PipelineMetrics metrics = oss.getMetrics();
+        PipelineMXBean metrics = oss.getMetrics();
         System.out.println("started " + (metrics != null));
         System.out.flush();
         Logger log = LoggerFactory.getLogger("app");

@@ -15,7 +15,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.read.ListAppender;
 import ch.qos.logback.core.status.Status;
-import io.github.osslog.core.metrics.PipelineMetrics;
+import io.github.osslog.core.metrics.PipelineMXBean;
 import io.github.osslog.logback.OssAppender;
 import io.github.osslog.testkit.OssTestServerExtension;
 import java.io.ByteArrayInputStream;
@@ -98,7 +98,7 @@ class LogbackEventFuzzTest {
         }
         assertTrue(appender.flush(Duration.ofSeconds(60)), where + ": not shipped: " + appender.getMetrics());
 
-        PipelineMetrics metrics = appender.getMetrics();
+        PipelineMXBean metrics = appender.getMetrics();
         @SuppressWarnings("unchecked")
         ListAppender<ILoggingEvent> list = (ListAppender<ILoggingEvent>) logger.getAppender("LIST");
         assertEquals(EVENTS, list.list.size(), where);
