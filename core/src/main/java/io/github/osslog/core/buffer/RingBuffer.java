@@ -55,8 +55,7 @@ public final class RingBuffer extends RingCursors {
             Objects.checkFromIndexSize(off, len, src.length);
         }
         int type = type(level);
-        if (discardedForLevel(type)) {
-            drops.dropped(DropTracker.Reason.LEVEL_DISCARD, 1);
+        if (droppedForLevel(type)) {
             return PublishResult.DROPPED;
         }
         if (len > maxEventBytes) {
@@ -88,8 +87,7 @@ public final class RingBuffer extends RingCursors {
             return publish(null, 0, 0, level);
         }
         int type = type(level);
-        if (discardedForLevel(type)) {
-            drops.dropped(DropTracker.Reason.LEVEL_DISCARD, 1);
+        if (droppedForLevel(type)) {
             return PublishResult.DROPPED;
         }
         int room = Math.min(Math.max(maxLen, 0), maxEventBytes);
@@ -159,9 +157,18 @@ public final class RingBuffer extends RingCursors {
         return PublishResult.TRUNCATED;
     }
 
-    /** Level discard (the caller counts it): only events below the configured level pay for reading the fill. */
+    /** Level discard, not counted: only events below the configured level pay for reading the fill. */
     private boolean discardedForLevel(int type) {
         return type < discardBelow && used() > discardAboveBytes;
+    }
+
+    /** Level discard for publish, counted as it happens (stamped with the clock: publish has no event time). */
+    private boolean droppedForLevel(int type) {
+        if (!discardedForLevel(type)) {
+            return false;
+        }
+        drops.dropped(DropTracker.Reason.LEVEL_DISCARD, 1);
+        return true;
     }
 
     /** Publishes a claim that will not hold an event as padding, so the consumer can move past it. */
