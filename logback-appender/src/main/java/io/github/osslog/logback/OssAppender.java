@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.encoder.Encoder;
+import ch.qos.logback.core.filter.Filter;
 import ch.qos.logback.core.joran.spi.DefaultClass;
 import io.github.osslog.core.buffer.LogLevel;
 import io.github.osslog.core.metrics.PipelineMXBean;
@@ -41,7 +42,9 @@ public class OssAppender extends OssAppenderBase {
     /** Set before {@code started} (volatile) is, so appending threads see it. */
     private boolean statefulEncoder;
     private volatile LogShipper shipper;
+    private volatile boolean filtered;
     private ExitHook exitHook;
+    private EarlyDrop earlyDrop;
 
     /** The encoder that turns events into bytes; a {@link PatternLayoutEncoder} unless a class is given. */
     @DefaultClass(PatternLayoutEncoder.class)
@@ -131,6 +134,7 @@ public class OssAppender extends OssAppenderBase {
         shipper = built;
         exitHook = ExitHook.register(built.pipeline().config().name(), this::stop);
         super.start();
+        earlyDrop = EarlyDrop.install(this, built.pipeline().config());
     }
 
     private PatternLayoutEncoder defaultEncoder() {
@@ -202,6 +206,33 @@ public class OssAppender extends OssAppenderBase {
         }
     }
 
+    @Override
+    public void addFilter(Filter<ILoggingEvent> newFilter) {
+        super.addFilter(newFilter);
+        filtered = true;
+    }
+
+    @Override
+    public void clearAllFilters() {
+        super.clearAllFilters();
+        filtered = false;
+    }
+
+    /** For {@link EarlyDrop}: whether no filter of this appender could decide against an event. */
+    boolean hasNoFilters() {
+        return !filtered;
+    }
+
+    /** For {@link EarlyDrop}: the shipper while started, else null. */
+    LogShipper shipperForEarlyDrop() {
+        return shipper;
+    }
+
+    /** For {@link EarlyDrop}: the size this thread's next event is taken to have, as in {@link #append}. */
+    int expectedLength() {
+        return guard.state().lastLength();
+    }
+
     /** Counts the failure; reports the 1st, 2nd, 4th, 8th, ... so a broken encoder cannot flood the statuses. */
     private void encoderFailed(LogShipper s, RuntimeException e) {
         s.metrics().eventDropped(ENCODER_FAILED);
@@ -234,6 +265,10 @@ public class OssAppender extends OssAppenderBase {
                 return;
             }
             super.stop();
+            if (earlyDrop != null) {
+                earlyDrop.remove();
+                earlyDrop = null;
+            }
             if (exitHook != null) {
                 exitHook.remove();
                 exitHook = null;

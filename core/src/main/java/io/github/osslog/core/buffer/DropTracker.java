@@ -14,15 +14,19 @@ import java.util.concurrent.atomic.LongAdder;
 final class DropTracker {
     enum Reason { NEWEST, OLDEST, BLOCK_TIMEOUT, LEVEL_DISCARD, SPOOL_FULL }
 
+    /** A drop's time when the caller has no event time: the window's end is then the time of the report. */
+    static final long NO_EVENT_TIME = Long.MIN_VALUE + 1;
     private static final long NONE = Long.MIN_VALUE;
     private static final VarHandle FIRST;
     private static final VarHandle LAST;
+    private static final VarHandle OPEN_ENDED;
 
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             FIRST = lookup.findVarHandle(DropTracker.class, "firstMillis", long.class);
             LAST = lookup.findVarHandle(DropTracker.class, "lastMillis", long.class);
+            OPEN_ENDED = lookup.findVarHandle(DropTracker.class, "openEnded", boolean.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -34,6 +38,8 @@ final class DropTracker {
     private final long[] reported = new long[counts.length];
     private volatile long firstMillis = NONE;
     private volatile long lastMillis = NONE;
+    /** A drop without an event time happened in this window: it ends when the report is taken. */
+    private volatile boolean openEnded;
 
     DropTracker(Clock clock) {
         this.clock = clock;
@@ -49,15 +55,26 @@ final class DropTracker {
     /**
      * Counts drops that happened at {@code now} (epoch millis): a dropped event's own timestamp, which the caller
      * has at hand, saves a clock read per drop (on a VM that read can cost more than the rest of the drop).
+     * {@link #NO_EVENT_TIME}: the caller has none; only the window's first drop reads the clock then, and the
+     * window ends when the report is taken.
      */
     void dropped(Reason reason, long count, long now) {
         // Timestamps before counts: a drop that a report counts has always stamped the window already.
-        if (firstMillis == NONE) {
-            FIRST.compareAndSet(this, NONE, now);
-        }
-        long last;
-        while ((last = lastMillis) < now && !LAST.compareAndSet(this, last, now)) {
-            Thread.onSpinWait();
+        if (now == NO_EVENT_TIME) {
+            if (firstMillis == NONE) {
+                FIRST.compareAndSet(this, NONE, clock.millis());
+            }
+            if (!openEnded) {
+                openEnded = true;
+            }
+        } else {
+            if (firstMillis == NONE) {
+                FIRST.compareAndSet(this, NONE, now);
+            }
+            long last;
+            while ((last = lastMillis) < now && !LAST.compareAndSet(this, last, now)) {
+                Thread.onSpinWait();
+            }
         }
         counts[reason.ordinal()].add(count);
     }
@@ -80,9 +97,11 @@ final class DropTracker {
         }
         long first = (long) FIRST.getAndSet(this, NONE);
         long last = (long) LAST.getAndSet(this, NONE);
-        // Only a drop racing with this very call can leave the window unstamped; the take time is then the bound.
-        if (last == NONE) {
-            last = clock.millis();
+        boolean open = (boolean) OPEN_ENDED.getAndSet(this, false);
+        // Drops without an event time end the window now. Otherwise only a drop racing with this very call can
+        // leave the window unstamped; the take time is then the bound too.
+        if (last == NONE || open) {
+            last = Math.max(last, clock.millis());
         }
         if (first == NONE || first > last) {
             first = last;

@@ -12,6 +12,8 @@ import java.util.Objects;
  * {@link #drain} and {@link #awaitData}; every other method is safe from any thread. See docs/ring-buffer.md.
  */
 public final class RingBuffer extends RingCursors {
+    /** The {@code eventMillis} of {@link #refuses} for a drop with no event time at hand (no clock read per drop). */
+    public static final long NO_EVENT_TIME = DropTracker.NO_EVENT_TIME;
     private static final LogLevel[] LEVELS = LogLevel.values();
     private static final byte[] EMPTY = new byte[0];
 
@@ -125,19 +127,35 @@ public final class RingBuffer extends RingCursors {
      * producer can skip encoding it: true, with the drop counted, when the level is discarded at this fill, or when
      * the policy is {@link OverflowPolicy#DROP_NEWEST} and the free space is below the event's span. False promises
      * nothing: {@code publish} still applies the policy. {@code eventMillis}, the event's timestamp (epoch millis),
-     * stamps the drop report's window instead of a clock read. See docs/ring-buffer.md ("Refusing before encoding").
+     * stamps the drop report's window instead of a clock read; pass {@link #NO_EVENT_TIME} when there is none yet.
+     * See docs/ring-buffer.md ("Refusing before encoding").
      */
     public boolean refuses(LogLevel level, int expectedLength, long eventMillis) {
+        DropTracker.Reason reason = refusal(level, expectedLength);
+        if (reason == null) {
+            return false;
+        }
+        drops.dropped(reason, 1, eventMillis);
+        return true;
+    }
+
+    /**
+     * {@link #refuses} without counting anything: whether the ring would refuse such an event now. For a producer
+     * that must check more than the ring before it may drop an event (it then calls {@code refuses} to count it).
+     */
+    public boolean wouldRefuse(LogLevel level, int expectedLength) {
+        return refusal(level, expectedLength) != null;
+    }
+
+    private DropTracker.Reason refusal(LogLevel level, int expectedLength) {
         if (discardedForLevel(type(level))) {
-            drops.dropped(DropTracker.Reason.LEVEL_DISCARD, 1, eventMillis);
-            return true;
+            return DropTracker.Reason.LEVEL_DISCARD;
         }
         if (overflow.policy() == OverflowPolicy.DROP_NEWEST
                 && capacity - used() < RecordLayout.span(Math.min(Math.max(expectedLength, 0), maxEventBytes))) {
-            drops.dropped(DropTracker.Reason.NEWEST, 1, eventMillis);
-            return true;
+            return DropTracker.Reason.NEWEST;
         }
-        return false;
+        return null;
     }
 
     private PublishResult publishTruncated(byte[] src, int off, int len, int type) {

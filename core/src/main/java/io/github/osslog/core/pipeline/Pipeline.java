@@ -126,6 +126,14 @@ public final class Pipeline {
     }
 
     /**
+     * Whether {@link #refuses} would refuse such an event now, counting nothing; see
+     * {@link RingBuffer#wouldRefuse(LogLevel, int)}.
+     */
+    public boolean wouldRefuse(LogLevel level, int expectedLength) {
+        return ring.wouldRefuse(level, expectedLength);
+    }
+
+    /**
      * Lets {@code writer} encode an event of at most {@code maxLen} bytes straight into the buffer. Events the
      * writer cannot fit are the adapter's to handle: use {@link #publish(byte[], int, int, LogLevel)} for events
      * that may exceed the maximum event size, so they are truncated with a marker.

@@ -55,6 +55,11 @@ public final class LogShipper {
         return pipeline.refuses(level, expectedLength, eventMillis);
     }
 
+    /** See {@link Pipeline#wouldRefuse(LogLevel, int)}. */
+    public boolean wouldRefuse(LogLevel level, int expectedLength) {
+        return pipeline.wouldRefuse(level, expectedLength);
+    }
+
     /** See {@link Pipeline#publish(byte[], int, int, LogLevel)}. */
     public PublishResult publish(byte[] data, int off, int len, LogLevel level) {
         return pipeline.publish(data, off, len, level);

@@ -89,4 +89,74 @@ class RefuseBeforeEncodingTest {
         assertEquals(clock, report.firstDrop(), "publish's own drops read the clock");
         assertEquals(clock, report.lastDrop());
     }
+
+    @Test
+    void wouldRefuseAnswersLikeRefusesButCountsNothing() {
+        RingBuffer ring = RingBuffer.builder().capacityBytes(4096).discardBelow(LogLevel.INFO, 0.5).build();
+        assertFalse(ring.wouldRefuse(LogLevel.DEBUG, EVENT.length), "empty");
+        for (int i = 0; i < 5; i++) {
+            ring.publish(EVENT, 0, EVENT.length, LogLevel.WARN);
+        }
+        assertTrue(ring.wouldRefuse(LogLevel.DEBUG, 10), "DEBUG is discarded above half full");
+        assertFalse(ring.wouldRefuse(LogLevel.INFO, EVENT.length), "three records still fit");
+        ring.publish(EVENT, 0, EVENT.length, LogLevel.WARN);
+        ring.publish(EVENT, 0, EVENT.length, LogLevel.WARN);
+        ring.publish(EVENT, 0, EVENT.length, LogLevel.WARN);
+        assertTrue(ring.wouldRefuse(LogLevel.ERROR, 0), "full");
+        assertEquals(0, ring.drops().totalDropped(), "asking counts nothing");
+        assertTrue(ring.refuses(LogLevel.ERROR, 0, NOW));
+        assertEquals(1, ring.drops().totalDropped());
+    }
+
+    @Test
+    void aDropWithoutAnEventTimeReadsTheClockOnceAndEndsTheWindowAtTheReport() {
+        MutableClock clock = new MutableClock(NOW);
+        RingBuffer ring = RingBuffer.builder().capacityBytes(4096).clock(clock).build();
+        for (int i = 0; i < 8; i++) {
+            ring.publish(EVENT, 0, EVENT.length, LogLevel.INFO);
+        }
+        assertTrue(ring.refuses(LogLevel.INFO, 10, RingBuffer.NO_EVENT_TIME));
+        clock.millis = NOW + 40;
+        assertTrue(ring.refuses(LogLevel.INFO, 10, RingBuffer.NO_EVENT_TIME));
+        assertTrue(ring.refuses(LogLevel.INFO, 10, NOW + 20), "an event time earlier than the report");
+        clock.millis = NOW + 90;
+        DropReport report = ring.takeDropReport();
+        assertEquals(3, report.counts().droppedNewest());
+        assertEquals(Instant.ofEpochMilli(NOW), report.firstDrop(), "the first drop read the clock");
+        assertEquals(Instant.ofEpochMilli(NOW + 90), report.lastDrop(), "the window ends when it is reported");
+
+        assertTrue(ring.refuses(LogLevel.INFO, 10, NOW + 95));
+        clock.millis = NOW + 200;
+        DropReport next = ring.takeDropReport();
+        assertEquals(Instant.ofEpochMilli(NOW + 95), next.lastDrop(), "a window of timed drops ends at the last");
+    }
+
+    /** A clock the test moves by hand. */
+    private static final class MutableClock extends Clock {
+        long millis;
+
+        MutableClock(long millis) {
+            this.millis = millis;
+        }
+
+        @Override
+        public long millis() {
+            return millis;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochMilli(millis);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
 }
