@@ -1,6 +1,7 @@
 package io.github.osslog.log4j2;
 
 import io.github.osslog.core.buffer.LogLevel;
+import io.github.osslog.core.buffer.RingBuffer;
 import io.github.osslog.core.metrics.PipelineMXBean;
 import io.github.osslog.core.setup.ReentryGuard;
 import io.github.osslog.core.setup.ShipperSettings;
@@ -18,6 +19,7 @@ import org.apache.logging.log4j.core.Layout;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.layout.AbstractStringLayout;
 import org.apache.logging.log4j.core.appender.AbstractAppender;
+import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.Property;
 import org.apache.logging.log4j.core.config.plugins.Plugin;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderAttribute;
@@ -28,7 +30,8 @@ import org.apache.logging.log4j.core.layout.PatternLayout;
 /**
  * The {@code <Oss>} Log4j2 appender: encodes each event with its layout on the logging thread and hands the bytes
  * to an osslog shipper, which appends them in batches to Alibaba Cloud OSS appendable objects. It never does I/O on
- * the logging thread; a full buffer drops and counts the event. Thread-safe.
+ * the logging thread; a full buffer drops and counts the event, before Log4j2 builds it when osslog is its only
+ * destination ({@link EarlyDropFilter}). Thread-safe.
  */
 @Plugin(name = "Oss", category = Core.CATEGORY_NAME, elementType = Appender.ELEMENT_TYPE, printObject = true)
 public final class OssAppender extends AbstractAppender {
@@ -37,12 +40,21 @@ public final class OssAppender extends AbstractAppender {
             "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger - %message%n%throwable";
 
     private final OssManager manager;
+    private final Configuration configuration;
     private final ReentryGuard<EncodeBuffer> guard = new ReentryGuard<>(EncodeBuffer::new);
+    /**
+     * The length of an event encoded lately by any thread: the early-drop filter's estimate of the next one's. Plain
+     * and racy on purpose (a stale value only makes the filter's first, uncounted check less accurate), and written
+     * only when it changes, so that logging threads do not contend for its cache line.
+     */
+    private int lastEventLength;
+    private volatile EarlyDropFilter earlyDrop;
 
     private OssAppender(String name, Filter filter, Layout<? extends Serializable> layout, boolean ignoreExceptions,
-            Property[] properties, OssManager manager) {
+            Property[] properties, OssManager manager, Configuration configuration) {
         super(name, filter, layout, ignoreExceptions, properties);
         this.manager = manager;
+        this.configuration = configuration;
     }
 
     @PluginBuilderFactory
@@ -81,11 +93,13 @@ public final class OssAppender extends AbstractAppender {
                 buffer.clear();
                 layout.encode(event, buffer);
                 if (buffer.length() > 0) {
+                    encoded(buffer.length());
                     manager.publish(buffer.array(), buffer.length(), level);
                 }
             } else {
                 byte[] bytes = layout.toByteArray(event);
                 if (bytes != null && bytes.length > 0) { // nothing to ship, as in the Logback adapter
+                    encoded(bytes.length);
                     manager.publish(bytes, bytes.length, level);
                 }
             }
@@ -94,10 +108,60 @@ public final class OssAppender extends AbstractAppender {
         }
     }
 
-    /** Ships what it can within {@code timeout} when this is the last appender using its shipper (bounded). */
+    private void encoded(int length) {
+        if (lastEventLength != length) {
+            lastEventLength = length;
+        }
+    }
+
+    /** For {@link EarlyDropFilter}: whether the buffer would refuse an event of {@code level} now; counts nothing. */
+    boolean wouldRefuse(LogLevel level) {
+        return manager.wouldRefuse(level, lastEventLength);
+    }
+
+    /**
+     * For {@link EarlyDropFilter}, once this appender is known to be the event's only destination: true, with the
+     * drop counted, when {@link #append} would drop an event of {@code loggerName} and {@code level} before encoding
+     * it; it counts the same reason append would. False, counting nothing, when append must see the event (a
+     * re-entrant one included, which append counts as such).
+     */
+    boolean refusesUnbuilt(String loggerName, LogLevel level) {
+        if (manager.refusesLogger(loggerName)) {
+            return true;
+        }
+        ReentryGuard.Slot<EncodeBuffer> slot = guard.enter();
+        if (slot == null) {
+            return false;
+        }
+        try {
+            // the same estimate append would use: this thread's previous event
+            return manager.refuses(level, slot.state().length(), RingBuffer.NO_EVENT_TIME);
+        } finally {
+            slot.exit();
+        }
+    }
+
+    /** Starts, and adds an {@link EarlyDropFilter} to the configuration when the buffer can refuse events. */
+    @Override
+    public void start() {
+        super.start();
+        if (earlyDrop == null) {
+            earlyDrop = EarlyDropFilter.install(this, configuration);
+        }
+    }
+
+    /**
+     * Ships what it can within {@code timeout} when this is the last appender using its shipper (bounded); takes its
+     * {@link EarlyDropFilter} out of the configuration first.
+     */
     @Override
     public boolean stop(long timeout, TimeUnit timeUnit) {
         setStopping();
+        EarlyDropFilter filter = earlyDrop;
+        if (filter != null) {
+            earlyDrop = null;
+            filter.uninstall();
+        }
         boolean stopped = super.stop(timeout, timeUnit, false);
         stopped &= manager.stop(timeout, timeUnit);
         setStopped();
@@ -394,7 +458,8 @@ public final class OssAppender extends AbstractAppender {
             Layout<? extends Serializable> layout = getLayout() != null ? getLayout()
                     : PatternLayout.newBuilder().setPattern(DEFAULT_PATTERN).setConfiguration(getConfiguration())
                             .build();
-            return new OssAppender(getName(), getFilter(), layout, isIgnoreExceptions(), getPropertyArray(), manager);
+            return new OssAppender(getName(), getFilter(), layout, isIgnoreExceptions(), getPropertyArray(), manager,
+                    getConfiguration());
         }
 
         private Map<String, String> keyValues() {

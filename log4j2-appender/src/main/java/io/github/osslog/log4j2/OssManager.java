@@ -81,6 +81,16 @@ public final class OssManager extends AbstractManager {
         return shipper.refuses(level, expectedLength, eventMillis);
     }
 
+    /** Whether the buffer would refuse such an event now; counts nothing. */
+    boolean wouldRefuse(LogLevel level, int expectedLength) {
+        return shipper.wouldRefuse(level, expectedLength);
+    }
+
+    /** See {@link LogShipper#canRefuse()}. */
+    boolean canRefuse() {
+        return shipper.canRefuse();
+    }
+
     /** True (and counted) when events of this logger must not be shipped: osslog's own HTTP client's. */
     boolean refusesLogger(String loggerName) {
         return shipper.refusesLogger(loggerName);

@@ -5,7 +5,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The attributes and layout of the {@code <Oss>} element in {@code oss-template.xml}. Not thread-safe. */
+/**
+ * The attributes and layout of the {@code <Oss>} element in {@code oss-template.xml} (or another template with its
+ * placeholders). Not thread-safe.
+ */
 final class OssConfig {
     static final String BUCKET = "logs";
 
@@ -37,7 +40,12 @@ final class OssConfig {
     }
 
     TestContext start(Path dir) {
-        return TestContext.start(dir, "oss-template.xml", values());
+        return start(dir, "oss-template.xml");
+    }
+
+    /** Starts a context from {@code template}, another test resource with the same placeholders. */
+    TestContext start(Path dir, String template) {
+        return TestContext.start(dir, template, values());
     }
 
     void rewrite(TestContext context) {

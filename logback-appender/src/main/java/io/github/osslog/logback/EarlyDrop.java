@@ -8,9 +8,7 @@ import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.spi.FilterReply;
 import io.github.osslog.core.buffer.LogLevel;
-import io.github.osslog.core.buffer.OverflowPolicy;
 import io.github.osslog.core.buffer.RingBuffer;
-import io.github.osslog.core.pipeline.PipelineConfig;
 import io.github.osslog.core.setup.LogShipper;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -46,9 +44,8 @@ final class EarlyDrop extends TurboFilter {
      * Adds an early drop for {@code appender} to its context, last among the turbo filters, when the appender can
      * refuse events before encoding them (policy {@code DROP_NEWEST}, or a {@code discardLevel}); else null.
      */
-    static EarlyDrop install(OssAppender appender, PipelineConfig config) {
-        if (!(appender.getContext() instanceof LoggerContext)
-                || config.overflowPolicy() != OverflowPolicy.DROP_NEWEST && config.discardLevel() == null) {
+    static EarlyDrop install(OssAppender appender, LogShipper shipper) {
+        if (!(appender.getContext() instanceof LoggerContext) || !shipper.canRefuse()) {
             return null;
         }
         EarlyDrop filter = new EarlyDrop(appender);

@@ -134,7 +134,7 @@ public class OssAppender extends OssAppenderBase {
         shipper = built;
         exitHook = ExitHook.register(built.pipeline().config().name(), this::stop);
         super.start();
-        earlyDrop = EarlyDrop.install(this, built.pipeline().config());
+        earlyDrop = EarlyDrop.install(this, built);
     }
 
     private PatternLayoutEncoder defaultEncoder() {

@@ -2,10 +2,12 @@ package io.github.osslog.core.setup;
 
 import io.github.osslog.core.buffer.EventWriter;
 import io.github.osslog.core.buffer.LogLevel;
+import io.github.osslog.core.buffer.OverflowPolicy;
 import io.github.osslog.core.buffer.PublishResult;
 import io.github.osslog.core.metrics.PipelineMetrics;
 import io.github.osslog.core.oss.OssClient;
 import io.github.osslog.core.pipeline.Pipeline;
+import io.github.osslog.core.pipeline.PipelineConfig;
 import io.github.osslog.core.pipeline.ShutdownReport;
 import java.time.Duration;
 import okhttp3.OkHttpClient;
@@ -53,6 +55,15 @@ public final class LogShipper {
     /** See {@link Pipeline#refuses(LogLevel, int, long)}. */
     public boolean refuses(LogLevel level, int expectedLength, long eventMillis) {
         return pipeline.refuses(level, expectedLength, eventMillis);
+    }
+
+    /**
+     * Whether {@link #refuses} can ever answer true for a running shipper: under {@code DROP_NEWEST}, or with a
+     * {@code discardLevel}. Adapters add their early-drop filters only then (docs/early-drop.md).
+     */
+    public boolean canRefuse() {
+        PipelineConfig config = pipeline.config();
+        return config.overflowPolicy() == OverflowPolicy.DROP_NEWEST || config.discardLevel() != null;
     }
 
     /** See {@link Pipeline#wouldRefuse(LogLevel, int)}. */
