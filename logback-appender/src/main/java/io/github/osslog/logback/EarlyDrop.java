@@ -10,6 +10,7 @@ import ch.qos.logback.core.spi.FilterReply;
 import io.github.osslog.core.buffer.LogLevel;
 import io.github.osslog.core.buffer.RingBuffer;
 import io.github.osslog.core.setup.LogShipper;
+import io.github.osslog.core.setup.ReentryGuard;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -27,8 +28,9 @@ import org.slf4j.Marker;
  * <p>It answers {@code DENY} only when all of these hold, and {@code NEUTRAL} otherwise: the call logs a message
  * ({@code isInfoEnabled()} and the like pass none); its level is enabled for the logger; the appender would refuse
  * the event now; this filter is the context's last turbo filter (so no other turbo filter is skipped); the appender
- * has no filters of its own; and walking the logger and its ancestors as Logback does (up to the first that is not
- * additive) meets exactly one appender, this one. Thread-safe.
+ * has no filters of its own; walking the logger and its ancestors as Logback does (up to the first that is not
+ * additive) meets exactly one appender, this one; and the call is not made from inside the appender (re-entrant:
+ * the appender counts those itself). The drop is counted under the reason the appender would count. Thread-safe.
  */
 final class EarlyDrop extends TurboFilter {
     private final OssAppender appender;
@@ -81,10 +83,22 @@ final class EarlyDrop extends TurboFilter {
         if (s == null) {
             return false;
         }
-        LogLevel ours = OssAppender.level(level);
-        int expected = appender.expectedLength();
-        return s.wouldRefuse(ours, expected) && isLast() && appender.hasNoFilters() && onlyDestination(logger)
-                && s.refuses(ours, expected, RingBuffer.NO_EVENT_TIME);
+        ReentryGuard.Slot<EventBytes> slot = appender.guard().enter();
+        if (slot == null) {
+            return false; // logged from inside the appender: append counts it as re-entrant
+        }
+        try {
+            // the size append would assume: this thread's previous event
+            LogLevel ours = OssAppender.level(level);
+            int expected = slot.state().lastLength();
+            if (!s.wouldRefuse(ours, expected) || !isLast() || !appender.hasNoFilters() || !onlyDestination(logger)) {
+                return false;
+            }
+            // counted under the reason append would count
+            return s.refusesLogger(logger.getName()) || s.refuses(ours, expected, RingBuffer.NO_EVENT_TIME);
+        } finally {
+            slot.exit();
+        }
     }
 
     private boolean isLast() {

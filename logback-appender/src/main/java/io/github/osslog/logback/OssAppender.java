@@ -228,9 +228,9 @@ public class OssAppender extends OssAppenderBase {
         return shipper;
     }
 
-    /** For {@link EarlyDrop}: the size this thread's next event is taken to have, as in {@link #append}. */
-    int expectedLength() {
-        return guard.state().lastLength();
+    /** For {@link EarlyDrop}: the per-thread guard and buffers {@link #append} uses. */
+    ReentryGuard<EventBytes> guard() {
+        return guard;
     }
 
     /** Counts the failure; reports the 1st, 2nd, 4th, 8th, ... so a broken encoder cannot flood the statuses. */

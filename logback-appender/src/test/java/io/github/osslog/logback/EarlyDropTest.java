@@ -14,6 +14,7 @@ import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.spi.FilterReply;
 import ch.qos.logback.core.spi.SequenceNumberGenerator;
 import io.github.osslog.core.metrics.PipelineMXBean;
+import io.github.osslog.core.setup.LogShipper;
 import io.github.osslog.testkit.OssTestServerExtension;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -159,6 +160,26 @@ class EarlyDropTest {
         config.logger("app").detachAppender(late);
         logMany(app);
         assertTrue(built.get() - before - LOGGED < LOGGED / 10, "early drop again once it is gone");
+    }
+
+    @Test
+    void aDropIsCountedUnderTheReasonTheAppenderWouldGive() {
+        LogbackConfig config = configure("", "");
+        logMany(config.logger("shop"));
+        PipelineMXBean metrics = config.oss("OSS").getMetrics();
+        Map<String, Long> before = metrics.getEventsDroppedByReason();
+        assertTrue(before.getOrDefault("buffer full", 0L) > 0, before::toString);
+        long builtBefore = built.get();
+
+        Logger httpClient = config.logger(okhttp3.OkHttpClient.class.getName());
+        for (int i = 0; i < 100; i++) {
+            httpClient.info("osslog's own HTTP client {}", i);
+        }
+        Map<String, Long> after = metrics.getEventsDroppedByReason();
+        assertEquals(before.getOrDefault(LogShipper.DROP_OWN_HTTP_CLIENT, 0L) + 100,
+                after.getOrDefault(LogShipper.DROP_OWN_HTTP_CLIENT, 0L), after::toString);
+        assertEquals(before.get("buffer full"), after.get("buffer full"));
+        assertEquals(builtBefore, built.get(), "dropped before they were built");
     }
 
     @Test

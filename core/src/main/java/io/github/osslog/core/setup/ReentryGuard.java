@@ -36,11 +36,6 @@ public final class ReentryGuard<S> {
         return slot;
     }
 
-    /** This thread's state, without entering the guarded section (e.g. to read what its last event left). */
-    public S state() {
-        return slots.get().state;
-    }
-
     /** One thread's state and whether the thread is inside the guarded section. Confined to its thread. */
     public static final class Slot<S> {
         private final S state;
