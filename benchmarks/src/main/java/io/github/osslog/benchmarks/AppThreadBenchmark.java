@@ -32,7 +32,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * ({@code pacedOneThread}, {@code pacedTwoThreads}), where each thread does {@link #PACE_TOKENS} of JMH's CPU work
  * between calls (outside the measured time), the way an application logs between units of work, so no setup has
  * to drop. The trial's teardown prints how many of the logged events reached the file or were accepted by osslog,
- * and each logging thread prints what it allocated per call.
+ * and each logging thread prints what it allocated per call and how much of the last iteration it ran on a CPU.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode({Mode.AverageTime, Mode.SampleTime})
@@ -60,6 +60,8 @@ public class AppThreadBenchmark {
         long calls;
         private long iterationCalls;
         private long iterationBytes;
+        private long iterationCpuNanos;
+        private long iterationWallNanos;
 
         @Setup
         public void register(AppThreadBenchmark benchmark) {
@@ -70,18 +72,27 @@ public class AppThreadBenchmark {
         public void startIteration() {
             iterationCalls = calls;
             iterationBytes = THREADS.getThreadAllocatedBytes(Thread.currentThread().getId());
+            iterationCpuNanos = THREADS.getCurrentThreadCpuTime();
+            iterationWallNanos = System.nanoTime();
         }
 
         @TearDown(Level.Iteration)
         public void endIteration() {
             iterationBytes = THREADS.getThreadAllocatedBytes(Thread.currentThread().getId()) - iterationBytes;
             iterationCalls = calls - iterationCalls;
+            iterationCpuNanos = THREADS.getCurrentThreadCpuTime() - iterationCpuNanos;
+            iterationWallNanos = System.nanoTime() - iterationWallNanos;
         }
 
         @TearDown
         public void report(AppThreadBenchmark benchmark) {
             System.out.printf("%n%s: %s allocated %.0f bytes per call in the last iteration%n", benchmark.variant,
                     Thread.currentThread().getName(), (double) iterationBytes / Math.max(1, iterationCalls));
+            // How much of the iteration the thread ran: on two cores, the rest it waited for a CPU (or parked).
+            System.out.printf("%s: %s ran on a CPU %.0f%% of the last iteration (%.0f ns of CPU per call)%n",
+                    benchmark.variant, Thread.currentThread().getName(),
+                    100.0 * iterationCpuNanos / Math.max(1, iterationWallNanos),
+                    (double) iterationCpuNanos / Math.max(1, iterationCalls));
         }
     }
 
