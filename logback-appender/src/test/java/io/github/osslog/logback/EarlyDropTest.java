@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.turbo.MarkerFilter;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.read.ListAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Marker;
+import org.slf4j.MarkerFactory;
 
 /**
  * The early drop ({@link EarlyDrop}): with the buffer full during an outage, a call whose only destination is the
@@ -56,8 +58,13 @@ class EarlyDropTest {
 
     /** OSS (a 4 KB buffer, with {@code ossExtra}) on the root logger, and {@code loggers} as XML; OSS is down. */
     private LogbackConfig configure(String ossExtra, String loggers) {
+        return configure(ossExtra, loggers, "", "");
+    }
+
+    /** As above, with {@code first} (XML) before the appenders and {@code last} after the root logger. */
+    private LogbackConfig configure(String ossExtra, String loggers, String first, String last) {
         oss.server().faults().outage(Duration.ofMinutes(5));
-        String xml = "<configuration>\n"
+        String xml = "<configuration>\n" + first
                 + "<appender name=\"OSS\" class=\"io.github.osslog.logback.OssAppender\">\n"
                 + "<endpoint>${endpoint}</endpoint><region>${region}</region><bucket>logs</bucket>\n"
                 + "<accessKeyId>AK</accessKeyId><accessKeySecret>SK</accessKeySecret>\n"
@@ -67,7 +74,7 @@ class EarlyDropTest {
                 + "<flushInterval>10 milliseconds</flushInterval>\n" + ossExtra + "</appender>\n"
                 + "<appender name=\"LIST\" class=\"ch.qos.logback.core.read.ListAppender\"/>\n"
                 + loggers
-                + "<root level=\"INFO\"><appender-ref ref=\"OSS\"/></root>\n</configuration>\n";
+                + "<root level=\"INFO\"><appender-ref ref=\"OSS\"/></root>\n" + last + "</configuration>\n";
         Map<String, String> props = new HashMap<>();
         props.put("endpoint", oss.server().endpoint());
         props.put("region", oss.server().region());
@@ -89,6 +96,25 @@ class EarlyDropTest {
     private static void logMany(Logger logger) {
         for (int i = 0; i < LOGGED; i++) {
             logger.info("event {} {}", i, FILLER);
+        }
+    }
+
+    /**
+     * Leaves the buffer refusing events from now on: the shipper is stuck retrying its first batch (it drains
+     * nothing more during the outage) and the buffer is filled until it drops one.
+     */
+    private static void stuckFull(LogbackConfig config) {
+        OssAppender appender = config.oss("OSS");
+        config.logger("shop").info("first {} {}", 0, FILLER);
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (appender.getMetrics().getFailuresByCode().isEmpty()) {
+            assertTrue(System.nanoTime() < deadline, "the shipper never tried to ship");
+            appender.flush(Duration.ofMillis(10)); // asks it to ship now; false during the outage
+        }
+        long dropped = appender.getMetrics().getEventsDropped();
+        for (int i = 0; appender.getMetrics().getEventsDropped() == dropped; i++) {
+            assertTrue(i < 10_000, "the buffer never filled");
+            config.logger("shop").info("event {} {}", i, FILLER);
         }
     }
 
@@ -165,7 +191,7 @@ class EarlyDropTest {
     @Test
     void aDropIsCountedUnderTheReasonTheAppenderWouldGive() {
         LogbackConfig config = configure("", "");
-        logMany(config.logger("shop"));
+        stuckFull(config);
         PipelineMXBean metrics = config.oss("OSS").getMetrics();
         Map<String, Long> before = metrics.getEventsDroppedByReason();
         assertTrue(before.getOrDefault("buffer full", 0L) > 0, before::toString);
@@ -224,6 +250,28 @@ class EarlyDropTest {
         logMany(second.logger("shop"));
         assertEquals(LOGGED, seen.get(), "a turbo filter after osslog's is never skipped");
         assertEquals(LOGGED, built.get());
+    }
+
+    @Test
+    void turboFiltersFromTheXmlRunFirstWhereverTheyAreDeclared() {
+        String audit = "<turboFilter class=\"ch.qos.logback.classic.turbo.MarkerFilter\"><Marker>AUDIT</Marker>"
+                + "<OnMatch>ACCEPT</OnMatch></turboFilter>\n";
+        for (boolean declaredFirst : new boolean[] {true, false}) {
+            stopContexts();
+            built.set(0);
+            LogbackConfig config = declaredFirst ? configure("", "", audit, "") : configure("", "", "", audit);
+            String where = declaredFirst ? "declared first" : "declared last";
+            assertTrue(config.context.getTurboFilterList().get(0) instanceof MarkerFilter, where);
+            logMany(config.logger("shop"));
+            assertTrue(built.get() < LOGGED / 10, where + ": built " + built.get());
+
+            long plain = built.get();
+            Logger audited = config.logger("shop");
+            for (int i = 0; i < 100; i++) {
+                audited.info(MarkerFactory.getMarker("AUDIT"), "audited {}", i);
+            }
+            assertEquals(plain + 100, built.get(), where + ": the MarkerFilter accepted them before osslog's ran");
+        }
     }
 
     @Test
