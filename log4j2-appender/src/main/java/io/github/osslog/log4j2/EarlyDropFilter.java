@@ -74,7 +74,7 @@ final class EarlyDropFilter extends AbstractFilter {
      * to add to, the appender can never refuse an event, or Log4j2's routing cannot be read (said at debug level).
      */
     static EarlyDropFilter install(OssAppender appender, Configuration configuration) {
-        if (configuration == null || !appender.getManager().canRefuse()) {
+        if (configuration == null || !appender.getManager().wantsEarlyDrop()) {
             return null;
         }
         if (UNAVAILABLE != null) {
@@ -101,7 +101,7 @@ final class EarlyDropFilter extends AbstractFilter {
                 return Result.NEUTRAL;
             }
             LogLevel ours = Levels.of(level);
-            if (!appender.wouldRefuse(ours) || !soleDestination(logger.get(), level) || !lastInConfiguration()) {
+            if (!appender.mayRefuse(ours) || !soleDestination(logger.get(), level) || !lastInConfiguration()) {
                 return Result.NEUTRAL;
             }
             return appender.refusesUnbuilt(logger.getName(), ours) ? Result.DENY : Result.NEUTRAL;

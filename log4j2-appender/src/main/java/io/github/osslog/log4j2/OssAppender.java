@@ -42,12 +42,6 @@ public final class OssAppender extends AbstractAppender {
     private final OssManager manager;
     private final Configuration configuration;
     private final ReentryGuard<EncodeBuffer> guard = new ReentryGuard<>(EncodeBuffer::new);
-    /**
-     * The length of an event encoded lately by any thread: the early-drop filter's estimate of the next one's. Plain
-     * and racy on purpose (a stale value only makes the filter's first, uncounted check less accurate), and written
-     * only when it changes, so that logging threads do not contend for its cache line.
-     */
-    private int lastEventLength;
     private volatile EarlyDropFilter earlyDrop;
 
     private OssAppender(String name, Filter filter, Layout<? extends Serializable> layout, boolean ignoreExceptions,
@@ -93,13 +87,11 @@ public final class OssAppender extends AbstractAppender {
                 buffer.clear();
                 layout.encode(event, buffer);
                 if (buffer.length() > 0) {
-                    encoded(buffer.length());
                     manager.publish(buffer.array(), buffer.length(), level);
                 }
             } else {
                 byte[] bytes = layout.toByteArray(event);
                 if (bytes != null && bytes.length > 0) { // nothing to ship, as in the Logback adapter
-                    encoded(bytes.length);
                     manager.publish(bytes, bytes.length, level);
                 }
             }
@@ -108,15 +100,9 @@ public final class OssAppender extends AbstractAppender {
         }
     }
 
-    private void encoded(int length) {
-        if (lastEventLength != length) {
-            lastEventLength = length;
-        }
-    }
-
-    /** For {@link EarlyDropFilter}: whether the buffer would refuse an event of {@code level} now; counts nothing. */
-    boolean wouldRefuse(LogLevel level) {
-        return manager.wouldRefuse(level, lastEventLength);
+    /** For {@link EarlyDropFilter}: false when the buffer cannot refuse an event of {@code level} now. */
+    boolean mayRefuse(LogLevel level) {
+        return manager.mayRefuse(level);
     }
 
     /**
@@ -226,6 +212,7 @@ public final class OssAppender extends AbstractAppender {
         @PluginBuilderAttribute private String blockTimeout;
         @PluginBuilderAttribute private String discardLevel;
         @PluginBuilderAttribute private String discardThreshold;
+        @PluginBuilderAttribute private String earlyDrop;
         @PluginBuilderAttribute private String contentType;
         @PluginBuilderAttribute private String storageClass;
         @PluginBuilderAttribute private String objectAcl;
@@ -351,6 +338,11 @@ public final class OssAppender extends AbstractAppender {
 
         public B setDiscardThreshold(String discardThreshold) {
             this.discardThreshold = discardThreshold;
+            return asBuilder();
+        }
+
+        public B setEarlyDrop(String earlyDrop) {
+            this.earlyDrop = earlyDrop;
             return asBuilder();
         }
 

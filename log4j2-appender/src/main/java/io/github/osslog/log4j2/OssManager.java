@@ -81,14 +81,14 @@ public final class OssManager extends AbstractManager {
         return shipper.refuses(level, expectedLength, eventMillis);
     }
 
-    /** Whether the buffer would refuse such an event now; counts nothing. */
-    boolean wouldRefuse(LogLevel level, int expectedLength) {
-        return shipper.wouldRefuse(level, expectedLength);
+    /** See {@link LogShipper#mayRefuse(LogLevel)}. */
+    boolean mayRefuse(LogLevel level) {
+        return shipper.mayRefuse(level);
     }
 
-    /** See {@link LogShipper#canRefuse()}. */
-    boolean canRefuse() {
-        return shipper.canRefuse();
+    /** See {@link LogShipper#wantsEarlyDrop()}. */
+    boolean wantsEarlyDrop() {
+        return shipper.wantsEarlyDrop();
     }
 
     /** True (and counted) when events of this logger must not be shipped: osslog's own HTTP client's. */

@@ -349,6 +349,22 @@ class EarlyDropFilterTest {
         assertEquals(1, earlyDropFilters(ctx.context().getConfiguration()), "a discard level refuses events");
     }
 
+    @Test
+    void earlyDropFalseInstallsNoFilterAndTheAppenderStillCountsEveryDrop() {
+        start(small().set("earlyDrop", "false"));
+        assertEquals(0, earlyDropFilters(ctx.context().getConfiguration()));
+        ctx.close();
+        ctx = null;
+        startFull(small().set("earlyDrop", "false"), "early-drop-template.xml");
+        Counted argument = new Counted();
+        long before = dropped();
+        for (int i = 0; i < N; i++) {
+            ctx.logger("solo").info(FORMAT, argument);
+        }
+        assertEquals(before + N, dropped(), "dropped and counted in append");
+        assertEquals(N, argument.calls(), "Log4j2 built each event (and formatted its message) before append");
+    }
+
     private OssConfig small() {
         return OssConfig.forServer(oss.server()).set("bufferSize", "4KB").set("batchMaxBytes", "1KB")
                 .set("maxEventSize", "1KB");

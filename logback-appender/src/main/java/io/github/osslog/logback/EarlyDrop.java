@@ -43,11 +43,11 @@ final class EarlyDrop extends TurboFilter {
     }
 
     /**
-     * Adds an early drop for {@code appender} to its context, last among the turbo filters, when the appender can
-     * refuse events before encoding them (policy {@code DROP_NEWEST}, or a {@code discardLevel}); else null.
+     * Adds an early drop for {@code appender} to its context, last among the turbo filters, when the shipper wants
+     * one ({@code earlyDrop} on, and policy {@code DROP_NEWEST} or a {@code discardLevel}); else null.
      */
     static EarlyDrop install(OssAppender appender, LogShipper shipper) {
-        if (!(appender.getContext() instanceof LoggerContext) || !shipper.canRefuse()) {
+        if (!(appender.getContext() instanceof LoggerContext) || !shipper.wantsEarlyDrop()) {
             return null;
         }
         EarlyDrop filter = new EarlyDrop(appender);
@@ -83,19 +83,21 @@ final class EarlyDrop extends TurboFilter {
         if (s == null) {
             return false;
         }
+        LogLevel ours = OssAppender.level(level);
+        if (!s.mayRefuse(ours)) {
+            return false; // the usual case: room for any event, and the level not discarded
+        }
         ReentryGuard.Slot<EventBytes> slot = appender.guard().enter();
         if (slot == null) {
             return false; // logged from inside the appender: append counts it as re-entrant
         }
         try {
-            // the size append would assume: this thread's previous event
-            LogLevel ours = OssAppender.level(level);
-            int expected = slot.state().lastLength();
-            if (!s.wouldRefuse(ours, expected) || !isLast() || !appender.hasNoFilters() || !onlyDestination(logger)) {
+            if (!isLast() || !appender.hasNoFilters() || !onlyDestination(logger)) {
                 return false;
             }
-            // counted under the reason append would count
-            return s.refusesLogger(logger.getName()) || s.refuses(ours, expected, RingBuffer.NO_EVENT_TIME);
+            // decided and counted as append would: its reason, the size of this thread's previous event
+            return s.refusesLogger(logger.getName())
+                    || s.refuses(ours, slot.state().lastLength(), RingBuffer.NO_EVENT_TIME);
         } finally {
             slot.exit();
         }

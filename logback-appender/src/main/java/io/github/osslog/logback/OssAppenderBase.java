@@ -130,6 +130,11 @@ public abstract class OssAppenderBase extends UnsynchronizedAppenderBase<ILoggin
         settings.set("discardThreshold", value);
     }
 
+    /** {@code false} keeps the appender from dropping refused calls before Logback builds them (docs/early-drop.md). */
+    public void setEarlyDrop(String value) {
+        settings.set("earlyDrop", value);
+    }
+
     /** The {@code Content-Type} of new objects. */
     public void setContentType(String value) {
         settings.set("contentType", value);

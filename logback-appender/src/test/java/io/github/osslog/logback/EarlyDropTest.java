@@ -288,6 +288,15 @@ class EarlyDropTest {
         LogbackConfig discarding = configure("<overflowPolicy>DROP_OLDEST</overflowPolicy>"
                 + "<discardLevel>DEBUG</discardLevel>", "");
         assertEquals(1, earlyDrops(discarding), "a discarded level is dropped under any policy");
+
+        stopContexts();
+        LogbackConfig off = configure("<earlyDrop>false</earlyDrop>", "");
+        assertEquals(0, earlyDrops(off), "turned off");
+        built.set(0);
+        logMany(off.logger("shop"));
+        assertEquals(LOGGED, built.get(), "every event built");
+        PipelineMXBean metrics = off.oss("OSS").getMetrics();
+        assertEquals(LOGGED, metrics.getEventsAccepted() + metrics.getEventsDropped(), "and every one counted");
     }
 
     private static long earlyDrops(LogbackConfig config) {

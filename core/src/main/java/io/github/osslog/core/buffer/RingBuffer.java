@@ -140,11 +140,14 @@ public final class RingBuffer extends RingCursors {
     }
 
     /**
-     * {@link #refuses} without counting anything: whether the ring would refuse such an event now. For a producer
-     * that must check more than the ring before it may drop an event (it then calls {@code refuses} to count it).
+     * A cheap first test, counting nothing, for a producer that must check more than the ring before it may drop
+     * an event (the adapters' early-drop filters): false when the ring cannot refuse an event of {@code level} now,
+     * because the level is not discarded at this fill and, under {@link OverflowPolicy#DROP_NEWEST}, the free space
+     * holds an event of the maximum size. True promises nothing: {@link #refuses} decides, and counts.
      */
-    public boolean wouldRefuse(LogLevel level, int expectedLength) {
-        return refusal(level, expectedLength) != null;
+    public boolean mayRefuse(LogLevel level) {
+        return discardedForLevel(type(level)) || overflow.policy() == OverflowPolicy.DROP_NEWEST
+                && capacity - used() < RecordLayout.span(maxEventBytes);
     }
 
     private DropTracker.Reason refusal(LogLevel level, int expectedLength) {

@@ -125,12 +125,9 @@ public final class Pipeline {
         return refused() || ring.refuses(level, expectedLength, eventMillis);
     }
 
-    /**
-     * Whether {@link #refuses} would refuse such an event now, counting nothing; see
-     * {@link RingBuffer#wouldRefuse(LogLevel, int)}.
-     */
-    public boolean wouldRefuse(LogLevel level, int expectedLength) {
-        return ring.wouldRefuse(level, expectedLength);
+    /** See {@link RingBuffer#mayRefuse(LogLevel)}. */
+    public boolean mayRefuse(LogLevel level) {
+        return ring.mayRefuse(level);
     }
 
     /**

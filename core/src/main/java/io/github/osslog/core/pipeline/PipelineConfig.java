@@ -35,6 +35,7 @@ public final class PipelineConfig {
     private final Duration blockTimeout;
     private final LogLevel discardLevel;
     private final double discardThreshold;
+    private final boolean earlyDrop;
     private final long maxObjectSize;
     private final KeyPattern keyPattern;
     private final ZoneId timeZone;
@@ -58,6 +59,7 @@ public final class PipelineConfig {
         this.blockTimeout = b.blockTimeout;
         this.discardLevel = b.discardLevel;
         this.discardThreshold = b.discardThreshold;
+        this.earlyDrop = b.earlyDrop;
         this.maxObjectSize = b.maxObjectSize;
         this.keyPattern = keyPattern;
         this.timeZone = b.timeZone;
@@ -119,6 +121,11 @@ public final class PipelineConfig {
     /** The buffer fill fraction above which events below {@link #discardLevel()} are discarded. */
     public double discardThreshold() {
         return discardThreshold;
+    }
+
+    /** Whether adapters may drop a refused call before their framework builds the event (docs/early-drop.md). */
+    public boolean earlyDrop() {
+        return earlyDrop;
     }
 
     /** An object rolls to the next index before an append would make it larger than this. */
@@ -184,6 +191,7 @@ public final class PipelineConfig {
                 + (overflowPolicy == OverflowPolicy.BLOCK ? ", blockTimeout=" + blockTimeout : "")
                 + (discardLevel != null ? ", discardLevel=" + discardLevel + ", discardThreshold=" + discardThreshold
                         : "")
+                + (earlyDrop ? "" : ", earlyDrop=false")
                 + ", maxObjectSize=" + Sizes.format(maxObjectSize)
                 + ", objectKeyPattern=" + keyPattern + ", timeZone=" + timeZone + ", compression=" + compression
                 + (compression == Compression.GZIP ? ", compressionLevel=" + compressionLevel : "")
@@ -204,6 +212,7 @@ public final class PipelineConfig {
         private Duration blockTimeout = Duration.ofSeconds(1);
         private LogLevel discardLevel;
         private double discardThreshold = 0.8;
+        private boolean earlyDrop = true;
         private long maxObjectSize = 1L << 30;
         private String objectKeyPattern;
         private final Map<String, String> keyValues = new TreeMap<>();
@@ -281,6 +290,12 @@ public final class PipelineConfig {
                         + ") must be above 0 and below 1, e.g. 0.8 for 80% full");
             }
             this.discardThreshold = fraction;
+            return this;
+        }
+
+        /** Whether adapters may drop a refused call before their framework builds the event; default true. */
+        public Builder earlyDrop(boolean enabled) {
+            this.earlyDrop = enabled;
             return this;
         }
 

@@ -58,17 +58,18 @@ public final class LogShipper {
     }
 
     /**
-     * Whether {@link #refuses} can ever answer true for a running shipper: under {@code DROP_NEWEST}, or with a
-     * {@code discardLevel}. Adapters add their early-drop filters only then (docs/early-drop.md).
+     * Whether adapters should add their early-drop filters (docs/early-drop.md): {@code earlyDrop} is on and
+     * {@link #refuses} can answer true at all (under {@code DROP_NEWEST}, or with a {@code discardLevel}).
      */
-    public boolean canRefuse() {
+    public boolean wantsEarlyDrop() {
         PipelineConfig config = pipeline.config();
-        return config.overflowPolicy() == OverflowPolicy.DROP_NEWEST || config.discardLevel() != null;
+        return config.earlyDrop()
+                && (config.overflowPolicy() == OverflowPolicy.DROP_NEWEST || config.discardLevel() != null);
     }
 
-    /** See {@link Pipeline#wouldRefuse(LogLevel, int)}. */
-    public boolean wouldRefuse(LogLevel level, int expectedLength) {
-        return pipeline.wouldRefuse(level, expectedLength);
+    /** See {@link Pipeline#mayRefuse(LogLevel)}. */
+    public boolean mayRefuse(LogLevel level) {
+        return pipeline.mayRefuse(level);
     }
 
     /** See {@link Pipeline#publish(byte[], int, int, LogLevel)}. */

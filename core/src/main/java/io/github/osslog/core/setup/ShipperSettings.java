@@ -46,7 +46,7 @@ public final class ShipperSettings {
             "endpoint", "bucket", "region", "accessKeyId", "accessKeySecret", "securityToken", "ecsRoleName",
             "signatureVersion", "urlStyle", "objectKeyPattern", "timeZone", "maxObjectSize", "compression",
             "compressionLevel", "bufferSize", "maxEventSize", "batchMaxBytes", "flushInterval", "overflowPolicy",
-            "blockTimeout", "discardLevel", "discardThreshold", "contentType", "storageClass", "objectAcl",
+            "blockTimeout", "discardLevel", "discardThreshold", "earlyDrop", "contentType", "storageClass", "objectAcl",
             "serverSideEncryption", "metadata", "tagging", "initialBackoff", "maxBackoff", "connectTimeout",
             "readTimeout", "writeTimeout", "callTimeout", "shutdownTimeout", "sendContentMd5", "trustedCertificates",
             "spoolDirectory", "spoolMaxBytes"));
@@ -214,6 +214,7 @@ public final class ShipperSettings {
             case "blockTimeout": pipeline.blockTimeout(SettingValues.parseDuration(value)); break;
             case "discardLevel": pipeline.discardLevel(choice(property, value, LogLevel.class)); break;
             case "discardThreshold": pipeline.discardThreshold(fraction(value)); break;
+            case "earlyDrop": pipeline.earlyDrop(bool(property, value)); break;
             case "contentType": pipeline.creationHeader("Content-Type", value); break;
             case "storageClass":
                 pipeline.creationHeader("x-oss-storage-class", oneOf(property, value, "Standard", "IA", "Archive"));

@@ -91,21 +91,29 @@ class RefuseBeforeEncodingTest {
     }
 
     @Test
-    void wouldRefuseAnswersLikeRefusesButCountsNothing() {
-        RingBuffer ring = RingBuffer.builder().capacityBytes(4096).discardBelow(LogLevel.INFO, 0.5).build();
-        assertFalse(ring.wouldRefuse(LogLevel.DEBUG, EVENT.length), "empty");
+    void mayRefuseIsFalseWhileAnyEventFitsAndCountsNothing() {
+        // 4 KiB ring, events up to 504 bytes (512-byte records)
+        RingBuffer ring = RingBuffer.builder().capacityBytes(4096).maxEventBytes(EVENT.length)
+                .discardBelow(LogLevel.INFO, 0.5).build();
+        assertFalse(ring.mayRefuse(LogLevel.DEBUG), "empty");
         for (int i = 0; i < 5; i++) {
             ring.publish(EVENT, 0, EVENT.length, LogLevel.WARN);
         }
-        assertTrue(ring.wouldRefuse(LogLevel.DEBUG, 10), "DEBUG is discarded above half full");
-        assertFalse(ring.wouldRefuse(LogLevel.INFO, EVENT.length), "three records still fit");
+        assertTrue(ring.mayRefuse(LogLevel.DEBUG), "DEBUG is discarded above half full");
+        assertFalse(ring.mayRefuse(LogLevel.INFO), "three records of the largest size still fit");
         ring.publish(EVENT, 0, EVENT.length, LogLevel.WARN);
         ring.publish(EVENT, 0, EVENT.length, LogLevel.WARN);
-        ring.publish(EVENT, 0, EVENT.length, LogLevel.WARN);
-        assertTrue(ring.wouldRefuse(LogLevel.ERROR, 0), "full");
+        assertFalse(ring.mayRefuse(LogLevel.INFO), "one largest record still fits");
+        ring.publish(EVENT, 0, 100, LogLevel.WARN);
+        assertTrue(ring.mayRefuse(LogLevel.INFO), "the largest event no longer fits");
+        assertFalse(ring.refuses(LogLevel.INFO, 100, NOW), "a true answer promises nothing: a small event fits");
         assertEquals(0, ring.drops().totalDropped(), "asking counts nothing");
-        assertTrue(ring.refuses(LogLevel.ERROR, 0, NOW));
-        assertEquals(1, ring.drops().totalDropped());
+
+        RingBuffer blocking = RingBuffer.builder().capacityBytes(4096).overflowPolicy(OverflowPolicy.BLOCK).build();
+        for (int i = 0; i < 8; i++) {
+            blocking.publish(EVENT, 0, EVENT.length, LogLevel.WARN);
+        }
+        assertFalse(blocking.mayRefuse(LogLevel.INFO), "BLOCK waits for room, it never refuses for lack of it");
     }
 
     @Test
