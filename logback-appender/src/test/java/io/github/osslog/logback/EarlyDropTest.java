@@ -1,6 +1,5 @@
 package io.github.osslog.logback;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,11 +18,9 @@ import io.github.osslog.core.setup.LogShipper;
 import io.github.osslog.testkit.OssTestServerExtension;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -138,8 +135,7 @@ class EarlyDropTest {
         assertTrue(config.oss("OSS").flush(Duration.ofSeconds(20)));
         List<String> lines = shippedLines();
         assertEquals(accepted, lines.stream().filter(l -> l.startsWith("event ")).count());
-        long noted = lines.stream().filter(l -> l.startsWith("osslog dropped "))
-                .mapToLong(l -> Long.parseLong(l.split(" ")[2])).sum();
+        long noted = ShippedLines.dropNoticeTotal(lines);
         assertEquals(LOGGED - accepted, noted, "the drop lines in the object add up to the early drops");
     }
 
@@ -305,13 +301,6 @@ class EarlyDropTest {
 
     /** The lines of app/0.log, app/1.log, ... */
     private List<String> shippedLines() {
-        List<String> lines = new ArrayList<>();
-        for (int i = 0; ; i++) {
-            Optional<byte[]> content = oss.server().content("logs", "app/" + i + ".log");
-            if (content.isEmpty()) {
-                return lines;
-            }
-            lines.addAll(Arrays.asList(new String(content.get(), UTF_8).split("\n")));
-        }
+        return ShippedLines.read(oss.server());
     }
 }

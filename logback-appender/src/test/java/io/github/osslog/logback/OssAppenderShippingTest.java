@@ -1,6 +1,5 @@
 package io.github.osslog.logback;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -20,7 +19,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -66,14 +64,7 @@ class OssAppenderShippingTest {
 
     /** The lines of app/0.log, app/1.log, ... */
     private List<String> shippedLines() {
-        List<String> lines = new ArrayList<>();
-        for (int i = 0; ; i++) {
-            Optional<byte[]> content = oss.server().content("logs", "app/" + i + ".log");
-            if (content.isEmpty()) {
-                return lines;
-            }
-            lines.addAll(Arrays.asList(new String(content.get(), UTF_8).split("\n")));
-        }
+        return ShippedLines.read(oss.server());
     }
 
     @SuppressWarnings("unchecked")
@@ -275,8 +266,7 @@ class OssAppenderShippingTest {
         List<String> lines = shippedLines();
         List<String> events = lines.stream().filter(l -> l.startsWith("event ")).collect(Collectors.toList());
         assertEquals(accepted, events.size());
-        long noted = lines.stream().filter(l -> l.startsWith("osslog dropped "))
-                .mapToLong(l -> Long.parseLong(l.split(" ")[2])).sum();
+        long noted = ShippedLines.dropNoticeTotal(lines);
         assertEquals(logged - accepted, noted, "the drop lines in the object add up to the drops");
     }
 }
