@@ -45,9 +45,10 @@ def log_facts(path):
     for v, paced, calls, events, pct in re.findall(
             r"\n(\w+)( paced)?: (\d+) log calls, (\d+) events [^(]*\(([\d.]+)%\)", text):
         kept.setdefault(v + paced, []).append(float(pct))
-    for v, n, ms, raw, stored in re.findall(
-            r"\n(\w+): (\d+) events in (\d+) ms: .*?; (\d+) bytes of text, (\d+) bytes stored", text):
-        e2e.setdefault(v, []).append((int(raw), int(stored)))
+    for v, n, ms, last, cpu, raw, stored in re.findall(
+            r"\n(\w+): (\d+) events in (\d+) ms \(the last call returned at (\d+) ms, after (\d+) ms on a CPU\):"
+            r" .*?; (\d+) bytes of text, (\d+) bytes stored", text):
+        e2e.setdefault(v, []).append((int(raw), int(stored), int(last), int(cpu)))
     return alloc, kept, e2e
 
 
@@ -116,8 +117,9 @@ def main(json_path, log_path):
         out.append("| %s | %.1f%% |" % (variant, statistics.median(kept[variant])))
 
     out.append("\n### End-to-end throughput, one logging thread (higher is better)\n")
-    out.append("| framework | variant | events/s | MB/s of log text | stored / text | ratio vs file | gzip vs plain |")
-    out.append("|---|---|---|---|---|---|---|")
+    out.append("| framework | variant | events/s | MB/s of log text | stored / text | last call returned / logging thread "
+               "on a CPU (ms) | ratio vs file | gzip vs plain |")
+    out.append("|---|---|---|---|---|---|---|---|")
     for name, prefix in FRAMEWORKS:
         rates = {}
         for suffix in ("_FILE", "_OSS", "_OSS_GZIP"):
@@ -127,10 +129,14 @@ def main(json_path, log_path):
                 continue
             events = int(run["params"]["events"])
             seconds = median_iteration(run) / 1000.0
-            raw, stored = e2e.get(variant, [(0, 0)])[-1]
+            # the teardown prints every shot; the measured ones are the last
+            shots = e2e.get(variant, [(0, 0, 0, 0)])[-len(run["primaryMetric"]["rawData"][0]):]
+            raw, stored = shots[-1][:2]
+            last = statistics.median(s[2] for s in shots)
+            cpu = statistics.median(s[3] for s in shots)
             rates[suffix] = events / seconds
-            out.append("| %s | %s | %.0f | %.1f | %.1f%% | %s | %s |" % (
-                name, variant, events / seconds, raw / seconds / 1e6, 100.0 * stored / raw if raw else 0,
+            out.append("| %s | %s | %.0f | %.1f | %.1f%% | %.0f / %.0f | %s | %s |" % (
+                name, variant, events / seconds, raw / seconds / 1e6, 100.0 * stored / raw if raw else 0, last, cpu,
                 ratio(rates[suffix], rates.get("_FILE", 0)),
                 ratio(rates[suffix], rates["_OSS"]) if suffix == "_OSS_GZIP" and "_OSS" in rates else ""))
 

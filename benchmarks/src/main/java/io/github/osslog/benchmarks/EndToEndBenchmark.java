@@ -1,5 +1,7 @@
 package io.github.osslog.benchmarks;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -20,15 +22,19 @@ import org.openjdk.jmh.annotations.Warmup;
  * the last byte is in the file (appender stopped, file closed) or in the local OSS (osslog flushed; the stored
  * bytes checked against what osslog shipped). osslog runs with {@code overflowPolicy=BLOCK} so that nothing is
  * dropped and the time is the shipper's. Each iteration starts a fresh setup (on the shared local OSS); its
- * teardown checks that every event landed and prints events/s, MB/s of log text and the stored size.
+ * teardown checks that every event landed and prints events/s, MB/s of log text, the stored size, and when the
+ * last log call returned and how much of that time the logging thread ran on a CPU (the rest it waited: for a CPU
+ * the shipper or the local OSS held, or for room in osslog's buffer).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 10)
-@Measurement(iterations = 7)
+@Measurement(iterations = 15)
 @Fork(1)
 public class EndToEndBenchmark {
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+
     @Param({"LOGBACK_FILE", "LOGBACK_OSS", "LOGBACK_OSS_GZIP", "LOG4J2_FILE", "LOG4J2_OSS", "LOG4J2_OSS_GZIP"})
     public Variant variant;
     @Param("1000000")
@@ -37,6 +43,8 @@ public class EndToEndBenchmark {
     private LogTarget target;
     private Landed landed;
     private long nanos;
+    private long loggedNanos;
+    private long loggedCpuNanos;
 
     @Setup(Level.Iteration)
     public void open() {
@@ -46,9 +54,12 @@ public class EndToEndBenchmark {
     @Benchmark
     public long logAndDeliver() {
         long start = System.nanoTime();
+        long cpuStart = CPU.getCurrentThreadCpuTime();
         for (int i = 0; i < events; i++) {
             target.log(EventMix.event(i));
         }
+        loggedNanos = System.nanoTime() - start;
+        loggedCpuNanos = CPU.getCurrentThreadCpuTime() - cpuStart;
         landed = target.finish();
         nanos = System.nanoTime() - start;
         return landed.storedBytes;
@@ -62,8 +73,9 @@ public class EndToEndBenchmark {
                 throw new IllegalStateException(variant + ": " + count + " of " + events + " events landed");
             }
             double seconds = nanos / 1e9;
-            System.out.printf("%n%s: %d events in %.0f ms: %.0f events/s, %.1f MB/s of log text; %s%n", variant,
-                    events, seconds * 1e3, events / seconds, landed.rawBytes / seconds / 1e6, landed);
+            System.out.printf("%n%s: %d events in %.0f ms (the last call returned at %.0f ms, after %.0f ms on a CPU):"
+                    + " %.0f events/s, %.1f MB/s of log text; %s%n", variant, events, seconds * 1e3,
+                    loggedNanos / 1e6, loggedCpuNanos / 1e6, events / seconds, landed.rawBytes / seconds / 1e6, landed);
         } finally {
             target.close();
         }

@@ -41,8 +41,9 @@ final class Log4j2Target extends FrameworkTarget {
     static Log4j2Target file(Path file, boolean async) {
         String name = async ? "log4j2-async" : "log4j2-file";
         ConfigurationBuilder<BuiltConfiguration> b = builder(name);
+        // append=true, the default: see LogbackTarget.file
         b.add(b.newAppender("file", "RandomAccessFile").addAttribute("fileName", file.toString())
-                .addAttribute("append", false).addAttribute("immediateFlush", false)
+                .addAttribute("append", true).addAttribute("immediateFlush", false)
                 .add(b.newLayout("PatternLayout").addAttribute("pattern", EventMix.LOG4J2_PATTERN)));
         RootLoggerComponentBuilder root = b.newRootLogger(Level.DEBUG);
         if (async) {
