@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -42,24 +43,66 @@ class DropInJarIT {
 
     @Test
     void aPlainJavaApplicationShipsEveryLineAtExitThroughTheDropInJar() throws Exception {
+        String printed = runApp(false, "warn", "dropin");
+        assertTrue(printed.contains("application uses okhttp/3.14.9"), printed);
+        assertFalse(printed.contains("ERROR"), printed);
+        assertEveryLineShipped("dropin", printed);
+    }
+
+    /**
+     * log4j-core on the module path, not opened to the class path: the early drop cannot read LoggerConfig's
+     * appenders, so it is not installed (a DEBUG status says why) and every line still ships. On the class path the
+     * same application gets the filter, so the message is what tells the two apart (docs/early-drop.md).
+     */
+    @Test
+    void onTheModulePathWithoutAddOpensTheEarlyDropIsNotInstalledAndEveryLineShips() throws Exception {
+        String notOpened = "drops refused events after Log4j2 builds them";
+
+        String onClassPath = runApp(false, "debug", "classpath");
+        assertFalse(onClassPath.contains(notOpened), onClassPath);
+        assertEveryLineShipped("classpath", onClassPath);
+
+        String onModulePath = runApp(true, "debug", "modulepath");
+        assertTrue(onModulePath.contains("Oss appender 'oss' " + notOpened), onModulePath);
+        assertTrue(onModulePath.contains("IllegalAccessException"), onModulePath);
+        assertEveryLineShipped("modulepath", onModulePath);
+    }
+
+    /**
+     * Runs {@link DropInApp} in a child JVM with Log4j2 and the application's OkHttp 3 on the class path, or with
+     * log4j-api and log4j-core on the module path; returns what it printed once it exited.
+     */
+    private String runApp(boolean log4jOnModulePath, String statusLevel, String keyPrefix) throws Exception {
         Path app = dir.resolve("app");
         Path appClass = app.resolve("io/github/osslog/log4j2/dropin/DropInApp.class");
         Files.createDirectories(appClass.getParent());
         Files.copy(Path.of(System.getProperty("it.classes"), "io/github/osslog/log4j2/dropin/DropInApp.class"),
-                appClass);
+                appClass, StandardCopyOption.REPLACE_EXISTING);
         Path conf = Files.createDirectories(dir.resolve("conf"));
-        Files.writeString(conf.resolve("log4j2.xml"), configuration(oss.server()));
+        Files.writeString(conf.resolve("log4j2.xml"), configuration(oss.server(), statusLevel, keyPrefix));
 
         List<String> classpath = new ArrayList<>(List.of(conf.toString(), app.toString(), dropInJar().toString()));
+        List<String> modulePath = new ArrayList<>();
         try (Stream<Path> libs = Files.list(Path.of(System.getProperty("it.lib")))) {
-            classpath.addAll(libs.map(Path::toString).sorted().collect(Collectors.toList()));
+            for (Path lib : libs.sorted().collect(Collectors.toList())) {
+                boolean log4j = lib.getFileName().toString().startsWith("log4j-");
+                (log4j && log4jOnModulePath ? modulePath : classpath).add(lib.toString());
+            }
         }
-        assertEquals(4, classpath.size() - 3, "expected log4j-api, log4j-core, okhttp 3 and okio 1: " + classpath);
+        assertEquals(4, classpath.size() + modulePath.size() - 3,
+                "expected log4j-api, log4j-core, okhttp 3 and okio 1: " + classpath + modulePath);
 
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString()));
+        if (log4jOnModulePath) {
+            assertEquals(2, modulePath.size(), "expected log4j-api and log4j-core: " + modulePath);
+            command.addAll(List.of("--module-path", String.join(File.pathSeparator, modulePath),
+                    "--add-modules", "org.apache.logging.log4j.core"));
+        }
+        command.addAll(List.of("-cp", String.join(File.pathSeparator, classpath), DropInApp.class.getName(),
+                String.valueOf(LINES)));
         Path output = dir.resolve("output.txt");
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", String.join(File.pathSeparator, classpath), DropInApp.class.getName(), String.valueOf(LINES))
-                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
         boolean exited = child.waitFor(60, TimeUnit.SECONDS);
         if (!exited) {
             child.destroyForcibly().waitFor();
@@ -67,10 +110,11 @@ class DropInJarIT {
         String printed = Files.readString(output);
         assertTrue(exited, "the application did not exit: " + printed);
         assertEquals(0, child.exitValue(), printed);
-        assertTrue(printed.contains("application uses okhttp/3.14.9"), printed);
-        assertFalse(printed.contains("ERROR"), printed);
+        return printed;
+    }
 
-        byte[] shipped = oss.server().content("logs", "dropin/0.log").orElse(null);
+    private void assertEveryLineShipped(String keyPrefix, String printed) {
+        byte[] shipped = oss.server().content("logs", keyPrefix + "/0.log").orElse(null);
         assertNotNull(shipped, "nothing landed; child output: " + printed);
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < LINES; i++) {
@@ -126,11 +170,12 @@ class DropInJarIT {
     }
 
     /** flushInterval is an hour, so only the shutdown at exit can ship the lines. */
-    private static String configuration(OssTestServer server) {
-        return "<Configuration status=\"warn\">\n"
+    private static String configuration(OssTestServer server, String statusLevel, String keyPrefix) {
+        return "<Configuration status=\"" + statusLevel + "\">\n"
                 + "  <Appenders>\n"
                 + "    <Oss name=\"oss\" endpoint=\"" + server.endpoint() + "\" region=\"" + server.region() + "\"\n"
-                + "         bucket=\"logs\" accessKeyId=\"AK\" accessKeySecret=\"SK\" objectKeyPattern=\"dropin/%i.log\"\n"
+                + "         bucket=\"logs\" accessKeyId=\"AK\" accessKeySecret=\"SK\"\n"
+                + "         objectKeyPattern=\"" + keyPrefix + "/%i.log\"\n"
                 + "         flushInterval=\"1 hour\">\n"
                 + "      <PatternLayout pattern=\"%m%n\"/>\n"
                 + "    </Oss>\n"
