@@ -1,6 +1,5 @@
 package io.github.osslog.core.buffer;
 
-import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -22,8 +21,6 @@ public final class RingBuffer extends RingCursors {
     private final long discardAboveBytes;
     private final DropTracker drops;
     private final OverflowHandler overflow;
-    // One reusable window per producer thread, so the EventWriter path allocates nothing per event.
-    private final ThreadLocal<ByteBuffer> writerViews;
 
     private RingBuffer(Builder b, int capacity, int maxEventBytes) {
         super(capacity);
@@ -32,8 +29,6 @@ public final class RingBuffer extends RingCursors {
         this.discardAboveBytes = (long) (capacity * b.discardThreshold);
         this.drops = new DropTracker(b.clock);
         this.overflow = new OverflowHandler(b.overflowPolicy, saturatedNanos(b.blockTimeout), drops);
-        byte[] array = buffer;
-        this.writerViews = ThreadLocal.withInitial(() -> ByteBuffer.wrap(array));
     }
 
     /** A builder with the defaults: 32 MiB, events up to 256 KiB, {@link OverflowPolicy#DROP_NEWEST}. */
@@ -69,55 +64,6 @@ public final class RingBuffer extends RingCursors {
         }
         System.arraycopy(src, off, buffer, index + RecordLayout.HEADER, len);
         RecordLayout.commit(buffer, index, len, type);
-        signalConsumer();
-        return PublishResult.PUBLISHED;
-    }
-
-    /**
-     * Claims room for {@code min(maxLen, maxEventBytes())} bytes and lets {@code writer} encode the event straight
-     * into it; the record is committed with the length the writer returns, and the unused tail is given back as
-     * padding. The writer path cannot truncate with a marker, since the ring never sees the bytes that did not
-     * fit: adapters whose events may exceed {@link #maxEventBytes()} should use {@link #publish(byte[], int, int,
-     * LogLevel)} for those. A {@code null} writer publishes an empty record.
-     *
-     * @throws IllegalStateException when the writer returns a negative count or more than it was offered; the
-     *     claimed room is released and nothing is published
-     * @throws RuntimeException whatever the writer throws, after the claimed room is released
-     */
-    public PublishResult publish(EventWriter writer, int maxLen, LogLevel level) {
-        if (writer == null) {
-            return publish(null, 0, 0, level);
-        }
-        int type = type(level);
-        if (droppedForLevel(type)) {
-            return PublishResult.DROPPED;
-        }
-        int room = Math.min(Math.max(maxLen, 0), maxEventBytes);
-        int span = RecordLayout.span(room);
-        int index = claim(span);
-        if (index < 0) {
-            return PublishResult.DROPPED;
-        }
-        int start = index + RecordLayout.HEADER;
-        ByteBuffer target = writerViews.get();
-        target.limit(start + room).position(start);
-        int written;
-        try {
-            written = writer.write(target);
-        } catch (RuntimeException | Error e) {
-            abandon(index, span);
-            throw e;
-        }
-        if (written < 0 || written > room) {
-            abandon(index, span);
-            throw new IllegalStateException("EventWriter returned " + written + " but was offered " + room
-                    + " bytes: it must return the number of bytes it wrote, at most target.remaining()");
-        }
-        int used = RecordLayout.span(written);
-        if (used < span) {
-            RecordLayout.commitPadding(buffer, index + used, span - used);
-        }
-        RecordLayout.commit(buffer, index, written, type);
         signalConsumer();
         return PublishResult.PUBLISHED;
     }
@@ -190,12 +136,6 @@ public final class RingBuffer extends RingCursors {
         }
         drops.dropped(DropTracker.Reason.LEVEL_DISCARD, 1);
         return true;
-    }
-
-    /** Publishes a claim that will not hold an event as padding, so the consumer can move past it. */
-    private void abandon(int index, int span) {
-        RecordLayout.commitPadding(buffer, index, span);
-        signalConsumer();
     }
 
     /** Claims {@code span} bytes or applies the overflow policy; -1 (drop already counted) when it gives up. */

@@ -1,7 +1,6 @@
 package io.github.osslog.core.pipeline;
 
 import io.github.osslog.core.InternalLogger;
-import io.github.osslog.core.buffer.EventWriter;
 import io.github.osslog.core.buffer.LogLevel;
 import io.github.osslog.core.buffer.PublishResult;
 import io.github.osslog.core.buffer.RingBuffer;
@@ -32,7 +31,6 @@ public final class Pipeline {
     private final AppendEngine engine;
     private final LongSupplier nanoTime;
     private final Thread thread;
-    private final ThreadLocal<CountingWriter> writers = ThreadLocal.withInitial(CountingWriter::new);
     private final Object lifecycle = new Object();
     private volatile boolean stopped;
     private boolean started;
@@ -128,29 +126,6 @@ public final class Pipeline {
     /** See {@link RingBuffer#mayRefuse(LogLevel)}. */
     public boolean mayRefuse(LogLevel level) {
         return ring.mayRefuse(level);
-    }
-
-    /**
-     * Lets {@code writer} encode an event of at most {@code maxLen} bytes straight into the buffer. Events the
-     * writer cannot fit are the adapter's to handle: use {@link #publish(byte[], int, int, LogLevel)} for events
-     * that may exceed the maximum event size, so they are truncated with a marker.
-     */
-    public PublishResult publish(EventWriter writer, int maxLen, LogLevel level) {
-        if (refused()) {
-            return PublishResult.DROPPED;
-        }
-        CountingWriter counting = writers.get();
-        counting.delegate = writer;
-        counting.written = 0;
-        try {
-            PublishResult result = ring.publish(writer == null ? null : counting, maxLen, level);
-            if (result != PublishResult.DROPPED) {
-                metrics.eventAccepted(counting.written, false);
-            }
-            return result;
-        } finally {
-            counting.delegate = null;
-        }
     }
 
     /**
@@ -255,17 +230,5 @@ public final class Pipeline {
             Thread.currentThread().interrupt();
         }
         return !thread.isAlive();
-    }
-
-    /** Remembers how many bytes the adapter's writer wrote, without allocating per event. */
-    private static final class CountingWriter implements EventWriter {
-        EventWriter delegate;
-        int written;
-
-        @Override
-        public int write(ByteBuffer target) {
-            written = delegate.write(target);
-            return written;
-        }
     }
 }

@@ -1,6 +1,5 @@
 package io.github.osslog.core.setup;
 
-import io.github.osslog.core.buffer.EventWriter;
 import io.github.osslog.core.buffer.LogLevel;
 import io.github.osslog.core.buffer.OverflowPolicy;
 import io.github.osslog.core.buffer.PublishResult;
@@ -75,11 +74,6 @@ public final class LogShipper {
     /** See {@link Pipeline#publish(byte[], int, int, LogLevel)}. */
     public PublishResult publish(byte[] data, int off, int len, LogLevel level) {
         return pipeline.publish(data, off, len, level);
-    }
-
-    /** See {@link Pipeline#publish(EventWriter, int, LogLevel)}. */
-    public PublishResult publish(EventWriter writer, int maxLen, LogLevel level) {
-        return pipeline.publish(writer, maxLen, level);
     }
 
     /** See {@link Pipeline#flush(Duration)}. */

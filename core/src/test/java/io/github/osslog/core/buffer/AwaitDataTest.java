@@ -49,17 +49,6 @@ class AwaitDataTest {
     }
 
     @Test
-    void sleepingConsumerWakesOnEventWriterPublish() throws InterruptedException {
-        RingBuffer ring = RingBuffer.builder().capacityBytes(4096).build();
-        AtomicReference<Object> outcome = new AtomicReference<>();
-        Thread consumer = awaitOnConsumerThread(ring, outcome);
-        TestThreads.awaitParked(consumer);
-        ring.publish(target -> 0, 10, LogLevel.INFO);
-        TestThreads.join(consumer);
-        assertEquals(Boolean.TRUE, outcome.get());
-    }
-
-    @Test
     void wakeConsumerEndsTheWaitWithoutData() throws InterruptedException {
         RingBuffer ring = RingBuffer.builder().capacityBytes(4096).build();
         AtomicReference<Object> outcome = new AtomicReference<>();

@@ -17,7 +17,7 @@ class LevelDiscardTest {
         assertEquals(PublishResult.PUBLISHED, ring.publish(EVENT, 0, EVENT.length, LogLevel.DEBUG));
 
         assertEquals(PublishResult.DROPPED, ring.publish(EVENT, 0, EVENT.length, LogLevel.DEBUG));
-        assertEquals(PublishResult.DROPPED, ring.publish(t -> 0, 10, LogLevel.TRACE));
+        assertEquals(PublishResult.DROPPED, ring.publish(EVENT, 0, 10, LogLevel.TRACE));
         assertEquals(PublishResult.PUBLISHED, ring.publish(EVENT, 0, EVENT.length, LogLevel.INFO));
         assertEquals(PublishResult.PUBLISHED, ring.publish(EVENT, 0, EVENT.length, LogLevel.ERROR));
         assertEquals(2, ring.drops().levelDiscards());

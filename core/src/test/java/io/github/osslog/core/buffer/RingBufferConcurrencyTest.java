@@ -111,7 +111,7 @@ class RingBufferConcurrencyTest {
         }
     }
 
-    /** Publishes EVENTS random events, alternating byte[] and EventWriter paths, and remembers each outcome. */
+    /** Publishes EVENTS random events and remembers each outcome. */
     private static final class Producer implements Runnable {
         final BitSet published = new BitSet(EVENTS);
         long dropped;
@@ -138,15 +138,7 @@ class RingBufferConcurrencyTest {
             for (int seq = 0; seq < EVENTS; seq++) {
                 int payload = random.nextInt(32) == 0 ? random.nextInt(8192) : random.nextInt(1500);
                 int len = encode(scratch, id, seq, payload);
-                PublishResult result;
-                if (random.nextBoolean()) {
-                    result = ring.publish(scratch, 0, len, LogLevel.INFO);
-                } else {
-                    result = ring.publish(target -> {
-                        target.put(scratch, 0, len);
-                        return len;
-                    }, len + random.nextInt(100), LogLevel.INFO);
-                }
+                PublishResult result = ring.publish(scratch, 0, len, LogLevel.INFO);
                 if (result == PublishResult.PUBLISHED) {
                     published.set(seq);
                 } else {

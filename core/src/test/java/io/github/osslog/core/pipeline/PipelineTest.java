@@ -22,7 +22,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -387,18 +386,6 @@ class PipelineTest {
         assertTrue(tail.contains("5000"), "the marker tells the original size: " + tail.substring(tail.length() - 60));
         assertEquals(4, p.metrics().getEventsShipped());
         assertEquals(1, p.metrics().getEventsTruncated());
-    }
-
-    @Test
-    void eventWritersEncodeStraightIntoTheBuffer() {
-        Pipeline p = start(config().build());
-        assertEquals(PublishResult.PUBLISHED, p.publish((ByteBuffer target) -> {
-            target.put("written\n".getBytes(UTF_8));
-            return 8;
-        }, 100, LogLevel.WARN));
-        assertTrue(p.flush(WAIT));
-        assertEquals("written\n", content());
-        assertEquals(8, p.metrics().getBytesEncoded());
     }
 
     @Test
