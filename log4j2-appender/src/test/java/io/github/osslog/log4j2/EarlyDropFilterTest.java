@@ -12,9 +12,7 @@ import io.github.osslog.testkit.OssTestServerExtension;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.apache.logging.log4j.Level;
@@ -135,28 +133,11 @@ class EarlyDropFilterTest {
         startFull();
         Counted argument = new Counted();
         long before = dropped();
-        CountDownLatch go = new CountDownLatch(1);
-        List<Thread> threads = new ArrayList<>();
-        for (int t = 0; t < 4; t++) {
-            Thread thread = new Thread(() -> {
-                try {
-                    go.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                for (int i = 0; i < 500; i++) {
-                    ctx.logger("solo").info(FORMAT, argument);
-                }
-            }, "early-drop-" + t);
-            thread.start();
-            threads.add(thread);
-        }
-        go.countDown();
-        for (Thread thread : threads) {
-            thread.join(WAIT.toMillis());
-            assertFalse(thread.isAlive(), thread.getName());
-        }
+        Together.run(4, "early-drop-", WAIT, t -> {
+            for (int i = 0; i < 500; i++) {
+                ctx.logger("solo").info(FORMAT, argument);
+            }
+        });
         // a new thread's first event has no previous length to go by: the appender, not the filter, may take it
         assertEquals(before + 2000, dropped(), ctx.oss().getMetrics().toString());
     }

@@ -2,7 +2,6 @@ package io.github.osslog.log4j2;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
@@ -280,28 +278,11 @@ class OssAppenderEndToEndTest {
 
     /** Logs {@code "t<n> <seq>"} lines from {@code threads} threads started together. */
     static void logFromThreads(Logger logger, int threads, int perThread) throws InterruptedException {
-        CountDownLatch go = new CountDownLatch(1);
-        List<Thread> started = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
+        Together.run(threads, "logger-t", WAIT, t -> {
             String name = "t" + t;
-            Thread thread = new Thread(() -> {
-                try {
-                    go.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                for (int i = 0; i < perThread; i++) {
-                    logger.info("{} {}", name, i);
-                }
-            }, "logger-" + name);
-            thread.start();
-            started.add(thread);
-        }
-        go.countDown();
-        for (Thread thread : started) {
-            thread.join(WAIT.toMillis());
-            assertFalse(thread.isAlive(), thread.getName() + " is stuck");
-        }
+            for (int i = 0; i < perThread; i++) {
+                logger.info("{} {}", name, i);
+            }
+        });
     }
 }

@@ -18,7 +18,6 @@ import io.github.osslog.core.setup.LogShipper;
 import io.github.osslog.testkit.OssTestServerExtension;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -72,10 +71,7 @@ class EarlyDropTest {
                 + "<appender name=\"LIST\" class=\"ch.qos.logback.core.read.ListAppender\"/>\n"
                 + loggers
                 + "<root level=\"INFO\"><appender-ref ref=\"OSS\"/></root>\n" + last + "</configuration>\n";
-        Map<String, String> props = new HashMap<>();
-        props.put("endpoint", oss.server().endpoint());
-        props.put("region", oss.server().region());
-        LogbackConfig config = new LogbackConfig(xml, props);
+        LogbackConfig config = new LogbackConfig(xml, LogbackConfig.serverProperties(oss.server()));
         configs.add(config);
         assertTrue(config.oss("OSS").isStarted(), () -> "errors: " + config.errors());
         config.context.setSequenceNumberGenerator(new CountingSequence());

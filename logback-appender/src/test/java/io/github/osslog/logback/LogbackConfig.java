@@ -7,6 +7,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.core.joran.spi.JoranException;
 import ch.qos.logback.core.status.Status;
+import io.github.osslog.testkit.OssTestServer;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,11 @@ final class LogbackConfig {
         } catch (JoranException e) {
             throw new AssertionError("Joran refused the test configuration", e);
         }
+    }
+
+    /** The {@code ${endpoint}} and {@code ${region}} properties of a configuration that ships to {@code server}. */
+    static Map<String, String> serverProperties(OssTestServer server) {
+        return Map.of("endpoint", server.endpoint(), "region", server.region());
     }
 
     /** A configuration whose root logger writes to the appenders given as XML. */

@@ -8,9 +8,7 @@ import io.github.osslog.core.metrics.PipelineMXBean;
 import io.github.osslog.testkit.OssTestServerExtension;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -69,10 +67,7 @@ class OkHttpLoggingTest {
                         + "<flushInterval>5 milliseconds</flushInterval><batchMaxBytes>1KB</batchMaxBytes>\n"
                         + "<maxEventSize>1KB</maxEventSize>\n"
                         + "<encoder><pattern>%logger %msg%n</pattern></encoder></appender>\n", "OSS");
-        Map<String, String> props = new HashMap<>();
-        props.put("endpoint", oss.server().endpoint());
-        props.put("region", oss.server().region());
-        config = new LogbackConfig(xml, props);
+        config = new LogbackConfig(xml, LogbackConfig.serverProperties(oss.server()));
         okhttp.setLevel(Level.FINE);
         okhttp.addHandler(bridge);
         OssAppender appender = config.oss("OSS");

@@ -19,9 +19,7 @@ import io.github.osslog.testkit.OssTestServerExtension;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import javax.management.ObjectName;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -45,10 +43,7 @@ class OssAppenderConfigTest {
                         + "</appender>\n"
                         + "<appender name=\"LIST\" class=\"ch.qos.logback.core.read.ListAppender\"/>\n",
                 "OSS", "LIST");
-        Map<String, String> props = new HashMap<>();
-        props.put("endpoint", oss.server().endpoint());
-        props.put("region", oss.server().region());
-        LogbackConfig config = new LogbackConfig(xml, props);
+        LogbackConfig config = new LogbackConfig(xml, LogbackConfig.serverProperties(oss.server()));
         configs.add(config);
         return config;
     }

@@ -16,9 +16,7 @@ import io.github.osslog.testkit.OssTestServerExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -51,10 +49,7 @@ class OssAppenderShippingTest {
                         + extra + "</appender>\n"
                         + "<appender name=\"LIST\" class=\"ch.qos.logback.core.read.ListAppender\"/>\n",
                 "OSS", "LIST");
-        Map<String, String> props = new HashMap<>();
-        props.put("endpoint", oss.server().endpoint());
-        props.put("region", oss.server().region());
-        LogbackConfig config = new LogbackConfig(xml, props);
+        LogbackConfig config = new LogbackConfig(xml, LogbackConfig.serverProperties(oss.server()));
         configs.add(config);
         assertTrue(config.oss("OSS").isStarted(), () -> "errors: " + config.errors());
         return config;

@@ -14,9 +14,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -77,10 +75,7 @@ class SecretsAndTlsTest {
                         + "<initialBackoff>1 millisecond</initialBackoff><maxBackoff>20 milliseconds</maxBackoff>\n"
                         + "<encoder><pattern>%msg%n</pattern></encoder>\n"
                         + settings + "</appender>\n", "OSS");
-        Map<String, String> props = new HashMap<>();
-        props.put("endpoint", server.endpoint());
-        props.put("region", server.region());
-        LogbackConfig config = new LogbackConfig(xml, props);
+        LogbackConfig config = new LogbackConfig(xml, LogbackConfig.serverProperties(server));
         configs.add(config);
         return config;
     }
