@@ -1,7 +1,7 @@
 package io.github.osslog.benchmarks;
 
 import io.github.osslog.core.auth.Credentials;
-import io.github.osslog.core.oss.NoDelaySocketFactory;
+import io.github.osslog.core.oss.TunedSocketFactory;
 import io.github.osslog.core.sign.SignableRequest;
 import io.github.osslog.core.sign.UriEncoding;
 import io.github.osslog.core.sign.V4Signer;
@@ -58,7 +58,7 @@ public class TestkitAppendBenchmark {
     public void start() throws IOException {
         server = OssTestServer.builder().credentials("AK", "SK").bucket(BUCKET).journalCapacity(1000).start();
         http = new OkHttpClient.Builder().connectionPool(new ConnectionPool(1, 1, TimeUnit.MINUTES))
-                .socketFactory(new NoDelaySocketFactory(SocketFactory.getDefault())).retryOnConnectionFailure(false).build();
+                .socketFactory(new TunedSocketFactory(SocketFactory.getDefault(), false)).retryOnConnectionFailure(false).build();
         signer = new V4Signer(server.region());
         payload = new byte[BODY];
         new Random(1).nextBytes(payload);

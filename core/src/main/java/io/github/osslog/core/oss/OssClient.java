@@ -56,7 +56,8 @@ public final class OssClient implements AppendableStore, Closeable {
         }
         this.http = builder
                 .retryOnConnectionFailure(false)
-                .socketFactory(new NoDelaySocketFactory(base == null ? SocketFactory.getDefault() : base.socketFactory()))
+                .socketFactory(new TunedSocketFactory(base == null ? SocketFactory.getDefault() : base.socketFactory(),
+                        config.endpoint().scheme().equals("https")))
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
