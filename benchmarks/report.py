@@ -45,11 +45,19 @@ def log_facts(path):
     for v, paced, calls, events, pct in re.findall(
             r"\n(\w+)( paced)?: (\d+) log calls, (\d+) events [^(]*\(([\d.]+)%\)", text):
         kept.setdefault(v + paced, []).append(float(pct))
-    for v, n, ms, last, cpu, raw, stored in re.findall(
+    for v, n, ms, last, cpu, raw, stored, jvm, server in re.findall(
             r"\n(\w+): (\d+) events in (\d+) ms \(the last call returned at (\d+) ms, after (\d+) ms on a CPU\):"
-            r" .*?; (\d+) bytes of text, (\d+) bytes stored", text):
-        e2e.setdefault(v, []).append((int(raw), int(stored), int(last), int(cpu)))
+            r" .*?; (\d+) bytes of text, (\d+) bytes stored"
+            r"(?:; CPU during the shot: this JVM (\d+) ms, the local OSS (?:(\d+) ms|n/a))?", text):
+        e2e.setdefault(v, []).append((int(raw), int(stored), int(last), int(cpu),
+                                      int(jvm) if jvm else None, int(server) if server else None))
     return alloc, kept, e2e
+
+
+def median_or_dash(values):
+    """The median of the values printed, or "-" when the shots did not print them (an older log)."""
+    known = [v for v in values if v is not None]
+    return "%.0f" % statistics.median(known) if known else "-"
 
 
 def ratio(a, b):
@@ -118,8 +126,8 @@ def main(json_path, log_path):
 
     out.append("\n### End-to-end throughput, one logging thread (higher is better)\n")
     out.append("| framework | variant | events/s | MB/s of log text | stored / text | last call returned / logging thread "
-               "on a CPU (ms) | ratio vs file | gzip vs plain |")
-    out.append("|---|---|---|---|---|---|---|---|")
+               "on a CPU (ms) | CPU in the shot: benchmark JVM / local OSS (ms) | ratio vs file | gzip vs plain |")
+    out.append("|---|---|---|---|---|---|---|---|---|")
     for name, prefix in FRAMEWORKS:
         rates = {}
         for suffix in ("_FILE", "_OSS", "_OSS_GZIP"):
@@ -130,13 +138,14 @@ def main(json_path, log_path):
             events = int(run["params"]["events"])
             seconds = median_iteration(run) / 1000.0
             # the teardown prints every shot; the measured ones are the last
-            shots = e2e.get(variant, [(0, 0, 0, 0)])[-len(run["primaryMetric"]["rawData"][0]):]
+            shots = e2e.get(variant, [(0, 0, 0, 0, None, None)])[-len(run["primaryMetric"]["rawData"][0]):]
             raw, stored = shots[-1][:2]
             last = statistics.median(s[2] for s in shots)
             cpu = statistics.median(s[3] for s in shots)
             rates[suffix] = events / seconds
-            out.append("| %s | %s | %.0f | %.1f | %.1f%% | %.0f / %.0f | %s | %s |" % (
+            out.append("| %s | %s | %.0f | %.1f | %.1f%% | %.0f / %.0f | %s / %s | %s | %s |" % (
                 name, variant, events / seconds, raw / seconds / 1e6, 100.0 * stored / raw if raw else 0, last, cpu,
+                median_or_dash(s[4] for s in shots), median_or_dash(s[5] for s in shots),
                 ratio(rates[suffix], rates.get("_FILE", 0)),
                 ratio(rates[suffix], rates["_OSS"]) if suffix == "_OSS_GZIP" and "_OSS" in rates else ""))
 

@@ -24,7 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * dropped and the time is the shipper's. Each iteration starts a fresh setup (on the shared local OSS); its
  * teardown checks that every event landed and prints events/s, MB/s of log text, the stored size, and when the
  * last log call returned and how much of that time the logging thread ran on a CPU (the rest it waited: for a CPU
- * the shipper or the local OSS held, or for room in osslog's buffer).
+ * the shipper or the local OSS held, or for room in osslog's buffer), and the CPU time this JVM and the local OSS's
+ * JVM used during the shot (on two cores, what the logging thread competes with).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -34,6 +35,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class EndToEndBenchmark {
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+    private static final com.sun.management.OperatingSystemMXBean PROCESS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     @Param({"LOGBACK_FILE", "LOGBACK_OSS", "LOGBACK_OSS_GZIP", "LOG4J2_FILE", "LOG4J2_OSS", "LOG4J2_OSS_GZIP"})
     public Variant variant;
@@ -45,6 +48,8 @@ public class EndToEndBenchmark {
     private long nanos;
     private long loggedNanos;
     private long loggedCpuNanos;
+    private long processCpuNanos;
+    private long serverCpuNanos;
 
     @Setup(Level.Iteration)
     public void open() {
@@ -53,6 +58,8 @@ public class EndToEndBenchmark {
 
     @Benchmark
     public long logAndDeliver() {
+        long serverStart = serverCpuNanos();
+        long processStart = PROCESS.getProcessCpuTime();
         long start = System.nanoTime();
         long cpuStart = CPU.getCurrentThreadCpuTime();
         for (int i = 0; i < events; i++) {
@@ -62,7 +69,14 @@ public class EndToEndBenchmark {
         loggedCpuNanos = CPU.getCurrentThreadCpuTime() - cpuStart;
         landed = target.finish();
         nanos = System.nanoTime() - start;
+        processCpuNanos = PROCESS.getProcessCpuTime() - processStart;
+        serverCpuNanos = serverStart < 0 ? -1 : serverCpuNanos() - serverStart;
         return landed.storedBytes;
+    }
+
+    /** The shared local OSS's CPU time so far, or -1 for the file baselines (which do not start it). */
+    private long serverCpuNanos() {
+        return variant.name().contains("_OSS") ? LocalOss.shared().cpuNanos() : -1;
     }
 
     @TearDown(Level.Iteration)
@@ -74,8 +88,10 @@ public class EndToEndBenchmark {
             }
             double seconds = nanos / 1e9;
             System.out.printf("%n%s: %d events in %.0f ms (the last call returned at %.0f ms, after %.0f ms on a CPU):"
-                    + " %.0f events/s, %.1f MB/s of log text; %s%n", variant, events, seconds * 1e3,
-                    loggedNanos / 1e6, loggedCpuNanos / 1e6, events / seconds, landed.rawBytes / seconds / 1e6, landed);
+                    + " %.0f events/s, %.1f MB/s of log text; %s; CPU during the shot: this JVM %.0f ms, the local OSS"
+                    + " %s%n", variant, events, seconds * 1e3, loggedNanos / 1e6, loggedCpuNanos / 1e6,
+                    events / seconds, landed.rawBytes / seconds / 1e6, landed, processCpuNanos / 1e6,
+                    serverCpuNanos < 0 ? "n/a" : String.format("%.0f ms", serverCpuNanos / 1e6));
         } finally {
             target.close();
         }

@@ -134,6 +134,17 @@ final class LocalOss implements AutoCloseable {
         return endpoint;
     }
 
+    /**
+     * The CPU time the server's child JVM has used so far, in nanoseconds (the OS counts it in clock ticks, 10 ms
+     * here), or -1 for a server in this JVM or where the OS does not tell.
+     */
+    long cpuNanos() {
+        if (process == null) {
+            return -1;
+        }
+        return process.toHandle().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(-1L);
+    }
+
     /** The server's fault injection; only {@link #inThisJvm()} has it. */
     Faults faults() {
         if (server == null) {
