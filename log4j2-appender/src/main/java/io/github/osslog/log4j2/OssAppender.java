@@ -7,6 +7,7 @@ import io.github.osslog.core.setup.ReentryGuard;
 import io.github.osslog.core.setup.ShipperSettings;
 import java.io.Serializable;
 import java.lang.reflect.Field;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -41,7 +42,9 @@ public final class OssAppender extends AbstractAppender {
 
     private final OssManager manager;
     private final Configuration configuration;
-    private final ReentryGuard<EncodeBuffer> guard = new ReentryGuard<>(EncodeBuffer::new);
+    private final ReentryGuard<AppendBuffers> guard = new ReentryGuard<>(AppendBuffers::new);
+    /** The layout when it is a PatternLayout writing UTF-8, whose text this appender encodes itself; else null. */
+    private final PatternLayout utf8Pattern;
     private volatile EarlyDropFilter earlyDrop;
 
     private OssAppender(String name, Filter filter, Layout<? extends Serializable> layout, boolean ignoreExceptions,
@@ -49,6 +52,8 @@ public final class OssAppender extends AbstractAppender {
         super(name, filter, layout, ignoreExceptions, properties);
         this.manager = manager;
         this.configuration = configuration;
+        this.utf8Pattern = layout instanceof PatternLayout
+                && StandardCharsets.UTF_8.equals(((PatternLayout) layout).getCharset()) ? (PatternLayout) layout : null;
     }
 
     @PluginBuilderFactory
@@ -58,7 +63,9 @@ public final class OssAppender extends AbstractAppender {
 
     /**
      * Encodes {@code event} here, since Log4j2 reuses event objects once this returns, into this thread's reused
-     * buffer (so PatternLayout allocates nothing), then copies the bytes into the osslog buffer. A layout that logs
+     * buffers (so string layouts allocate nothing), then copies the bytes into the osslog buffer. A PatternLayout
+     * writing UTF-8 renders its text ({@code serialize}, as its own {@code encode} does) and the JDK's UTF-8 encoder
+     * makes the bytes: the same bytes, 38 ns an event sooner than Log4j2's encoder (docs/log4j2-adapter.md). A layout that logs
      * cannot re-enter: its events are dropped and counted. An event the buffer would drop anyway (full, or its level
      * discarded) is dropped, and counted, before it is encoded. A layout's exception goes to Log4j2, which reports it, or
      * rethrows it when {@code ignoreExceptions="false"}; an event dropped for a full buffer is no exception.
@@ -69,31 +76,39 @@ public final class OssAppender extends AbstractAppender {
         if (manager.refusesLogger(event.getLoggerName())) {
             return;
         }
-        ReentryGuard.Slot<EncodeBuffer> slot = guard.enter();
+        ReentryGuard.Slot<AppendBuffers> slot = guard.enter();
         if (slot == null) {
             manager.countReentrantDrop();
             return;
         }
         try {
             LogLevel level = Levels.of(event.getLevel());
-            EncodeBuffer buffer = slot.state();
-            // the thread's previous event still fills the buffer: its length stands in for this one's
-            if (manager.refuses(level, buffer.length(), event.getTimeMillis())) {
+            AppendBuffers buffers = slot.state();
+            // the thread's previous event's length stands in for this one's
+            if (manager.refuses(level, buffers.text.lastLength(), event.getTimeMillis())) {
                 return;
             }
+            byte[] bytes;
+            int length;
             Layout<? extends Serializable> layout = getLayout();
-            if (layout instanceof AbstractStringLayout) {
+            if (utf8Pattern != null) {
+                // what PatternLayout.encode does, with the JDK's UTF-8 encoder instead of Log4j2's (faster)
+                utf8Pattern.serialize(event, buffers.text.text());
+                length = buffers.text.encode();
+                bytes = buffers.text.bytes();
+            } else if (layout instanceof AbstractStringLayout) {
                 // string layouts encode without a String or byte[] per event
-                buffer.clear();
-                layout.encode(event, buffer);
-                if (buffer.length() > 0) {
-                    manager.publish(buffer.array(), buffer.length(), level);
-                }
+                EncodeBuffer destination = buffers.destination();
+                layout.encode(event, destination);
+                length = destination.length();
+                bytes = destination.array();
             } else {
-                byte[] bytes = layout.toByteArray(event);
-                if (bytes != null && bytes.length > 0) { // nothing to ship, as in the Logback adapter
-                    manager.publish(bytes, bytes.length, level);
-                }
+                bytes = layout.toByteArray(event);
+                length = bytes == null ? 0 : bytes.length;
+            }
+            buffers.text.lastLength(length);
+            if (length > 0) { // nothing to ship, as in the Logback adapter
+                manager.publish(bytes, length, level);
             }
         } finally {
             slot.exit();
@@ -115,13 +130,13 @@ public final class OssAppender extends AbstractAppender {
         if (manager.refusesLogger(loggerName)) {
             return true;
         }
-        ReentryGuard.Slot<EncodeBuffer> slot = guard.enter();
+        ReentryGuard.Slot<AppendBuffers> slot = guard.enter();
         if (slot == null) {
             return false;
         }
         try {
             // the same estimate append would use: this thread's previous event
-            return manager.refuses(level, slot.state().length(), RingBuffer.NO_EVENT_TIME);
+            return manager.refuses(level, slot.state().text.lastLength(), RingBuffer.NO_EVENT_TIME);
         } finally {
             slot.exit();
         }

@@ -9,6 +9,7 @@ import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.spi.FilterReply;
 import io.github.osslog.core.buffer.LogLevel;
 import io.github.osslog.core.buffer.RingBuffer;
+import io.github.osslog.core.setup.EventBytes;
 import io.github.osslog.core.setup.LogShipper;
 import io.github.osslog.core.setup.ReentryGuard;
 import java.util.ArrayList;

@@ -9,6 +9,7 @@ import ch.qos.logback.core.joran.spi.DefaultClass;
 import io.github.osslog.core.buffer.LogLevel;
 import io.github.osslog.core.metrics.PipelineMXBean;
 import io.github.osslog.core.pipeline.ShutdownReport;
+import io.github.osslog.core.setup.EventBytes;
 import io.github.osslog.core.setup.LogShipper;
 import io.github.osslog.core.setup.ReentryGuard;
 import io.github.osslog.core.setup.SettingProblem;

@@ -13,6 +13,7 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
+import io.github.osslog.core.setup.EventBytes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

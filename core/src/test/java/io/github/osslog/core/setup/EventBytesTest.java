@@ -1,4 +1,4 @@
-package io.github.osslog.logback;
+package io.github.osslog.core.setup;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;

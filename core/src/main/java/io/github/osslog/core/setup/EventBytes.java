@@ -1,4 +1,4 @@
-package io.github.osslog.logback;
+package io.github.osslog.core.setup;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -8,10 +8,12 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * One appending thread's reused text and byte buffers, and the length of its last event (the size the buffer is
- * asked to have room for before the next one is encoded). Encodes to UTF-8 exactly as {@code String.getBytes}
- * does, an unpaired surrogate included ({@code ?}). Not thread-safe: one per thread.
+ * asked to have room for before the next one is encoded): an adapter renders an event's text into {@link #text()},
+ * and {@link #encode()} turns it into UTF-8 exactly as {@code String.getBytes} does, an unpaired surrogate included
+ * ({@code ?}). Both adapters use it (docs/logback-adapter.md, docs/log4j2-adapter.md). Not thread-safe: one per
+ * thread.
  */
-final class EventBytes {
+public final class EventBytes {
     private static final int INITIAL = 512;
     /** Buffers grown past this for a large event are given back, so an idle thread keeps little. */
     private static final int RETAINED = 64 << 10;
@@ -25,12 +27,12 @@ final class EventBytes {
     private ByteBuffer byteView;
     private int lastLength;
 
-    EventBytes() {
+    public EventBytes() {
         resize(INITIAL);
     }
 
     /** The emptied text buffer for the next event. */
-    StringBuilder text() {
+    public StringBuilder text() {
         if (text.capacity() > RETAINED) {
             text = new StringBuilder(INITIAL);
         } else {
@@ -46,7 +48,7 @@ final class EventBytes {
      * whose replacement is {@code ?}, as in {@code String.getBytes}. The byte array holds three bytes per char, UTF-8's
      * most, so one call always encodes everything.
      */
-    int encode() {
+    public int encode() {
         int n = text.length();
         if (chars.length < n || chars.length > RETAINED && n <= INITIAL) {
             resize(Math.max(n, INITIAL));
@@ -69,17 +71,17 @@ final class EventBytes {
     }
 
     /** The array {@link #encode()} wrote into. */
-    byte[] bytes() {
+    public byte[] bytes() {
         return bytes;
     }
 
     /** The length of this thread's last event, 0 before the first. */
-    int lastLength() {
+    public int lastLength() {
         return lastLength;
     }
 
     /** Records the length of an event encoded elsewhere (by the encoder itself). */
-    void lastLength(int length) {
+    public void lastLength(int length) {
         lastLength = length;
     }
 }
