@@ -47,7 +47,7 @@ def log_facts(path):
         kept.setdefault(v + paced, []).append(float(pct))
     for v, n, ms, last, cpu, raw, stored, jvm, server in re.findall(
             r"\n(\w+): (\d+) events in (\d+) ms \(the last call returned at (\d+) ms, after (\d+) ms on a CPU\):"
-            r" .*?; (\d+) bytes of text, (\d+) bytes stored"
+            r" .*?; (\d+) bytes of text, (\d+) bytes stored[^;\n]*"
             r"(?:; CPU during the shot: this JVM (\d+) ms, the local OSS (?:(\d+) ms|n/a))?", text):
         e2e.setdefault(v, []).append((int(raw), int(stored), int(last), int(cpu),
                                       int(jvm) if jvm else None, int(server) if server else None))
