@@ -10,7 +10,7 @@ import org.apache.logging.log4j.core.config.ConfigurationSource;
 import org.apache.logging.log4j.core.config.xml.XmlConfiguration;
 
 /** Starts a private Log4j2 context from an XML text, as an application's log4j2.xml would be. Stateless. */
-final class XmlContext {
+public final class XmlContext {
     private XmlContext() {
     }
 
@@ -18,14 +18,14 @@ final class XmlContext {
      * A configuration with {@code <Oss name="oss" attributes>layout</Oss>} and {@code <Collecting name="other"/>}
      * on logger {@code app}.
      */
-    static String xml(String attributes, String layout) {
+    public static String xml(String attributes, String layout) {
         return "<Configuration status=\"off\">\n<Appenders>\n<Oss name=\"oss\" " + attributes + ">" + layout
                 + "</Oss>\n<Collecting name=\"other\"/>\n</Appenders>\n<Loggers>\n"
                 + "<Logger name=\"app\" level=\"trace\" additivity=\"false\">\n<AppenderRef ref=\"oss\"/>\n"
                 + "<AppenderRef ref=\"other\"/>\n</Logger>\n<Root level=\"off\"/>\n</Loggers>\n</Configuration>\n";
     }
 
-    static LoggerContext start(String name, String xml) {
+    public static LoggerContext start(String name, String xml) {
         LoggerContext context = new LoggerContext(name);
         try {
             context.start(new XmlConfiguration(context, new ConfigurationSource(

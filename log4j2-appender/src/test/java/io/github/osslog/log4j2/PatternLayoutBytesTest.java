@@ -1,24 +1,22 @@
-package io.github.osslog.log4j2.fuzz;
+package io.github.osslog.log4j2;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.osslog.log4j2.OssAppender;
+import io.github.osslog.log4j2.fuzz.XmlContext;
 import io.github.osslog.testkit.OssTestServerExtension;
 import io.github.osslog.testkit.fuzz.FuzzMessages;
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Random;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.config.DefaultConfiguration;
 import org.apache.logging.log4j.core.impl.Log4jLogEvent;
-import org.apache.logging.log4j.core.layout.ByteBufferDestination;
-import org.apache.logging.log4j.core.layout.ByteBufferDestinationHelper;
 import org.apache.logging.log4j.core.layout.PatternLayout;
 import org.apache.logging.log4j.message.SimpleMessage;
 import org.junit.jupiter.api.AfterEach;
@@ -98,37 +96,10 @@ class PatternLayoutBytesTest {
         return e;
     }
 
-    /** The layout's own encode, the path the appender's UTF-8 rendering stands in for. */
+    /** The layout's own encode, the path the appender takes for other charsets, into the appender's buffer. */
     private static byte[] encode(PatternLayout layout, Log4jLogEvent event) {
-        ByteBuffer[] buffer = {ByteBuffer.allocate(1 << 20)};
-        ByteBufferDestination destination = new ByteBufferDestination() {
-            @Override
-            public ByteBuffer getByteBuffer() {
-                return buffer[0];
-            }
-
-            @Override
-            public ByteBuffer drain(ByteBuffer full) {
-                ByteBuffer larger = ByteBuffer.allocate(full.capacity() * 2);
-                full.flip();
-                buffer[0] = larger.put(full);
-                return buffer[0];
-            }
-
-            @Override
-            public void writeBytes(ByteBuffer data) {
-                ByteBufferDestinationHelper.writeToUnsynchronized(data, this);
-            }
-
-            @Override
-            public void writeBytes(byte[] data, int offset, int length) {
-                ByteBufferDestinationHelper.writeToUnsynchronized(data, offset, length, this);
-            }
-        };
-        layout.encode(event, destination);
-        ByteBuffer out = buffer[0];
-        byte[] bytes = new byte[out.position()];
-        out.flip().get(bytes);
-        return bytes;
+        EncodeBuffer buffer = new EncodeBuffer();
+        layout.encode(event, buffer);
+        return Arrays.copyOf(buffer.array(), buffer.length());
     }
 }
