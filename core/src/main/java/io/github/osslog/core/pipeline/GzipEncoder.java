@@ -5,33 +5,43 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
 /**
  * Encodes each batch as complete gzip members (RFC 1952), so appended batches form one valid multi-member gzip
- * stream. With a helper thread (a {@code helperName}), a batch of at least {@link #SPLIT_AT} bytes becomes two
- * members, its second half deflated on the helper thread while the calling thread deflates the first: deflate is
- * the shipper's whole cost with gzip, and one core's worth of it limited end-to-end throughput
- * (docs/compression.md). Each side reuses its own {@link Deflater} and output array. Not thread-safe: confined to
- * the shipper thread.
+ * stream. With a helper thread (a {@code helperName}), a batch of at least {@link #SPLIT_AT} bytes is cut into
+ * members of about {@link #MEMBER} bytes, which the calling thread and the helper take one at a time until none is
+ * left: deflate is the shipper's whole cost with gzip, and one core's worth of it limited end-to-end throughput
+ * (docs/compression.md). Taking members one at a time, rather than a half each, keeps both threads busy to the end
+ * when one of them loses its CPU for a while. Each thread reuses its own {@link Deflater}; each member index its
+ * output array. Not thread-safe: confined to the shipper thread.
  */
 final class GzipEncoder implements AutoCloseable {
+    /** The size a large batch's members aim at. */
+    static final int MEMBER = 256 << 10;
     /** Smaller batches are one member: splitting them would cost more in hand-over than it saves. */
-    static final int SPLIT_AT = 256 << 10;
+    static final int SPLIT_AT = 2 * MEMBER;
 
-    private final Member first;
-    private final Member second;
+    private final Deflate own;
+    private final Deflate helperSide;
     private final ExecutorService helper;
+    /** members[i]: member i of the current batch; [0] is also the whole output of a one-member batch. */
+    private Member[] members;
+    private byte[] joined;
+    private byte[] output;
 
     /** {@code level}: the {@link Deflater} level, 1 to 9; {@code helperName}: the helper thread's, or null for none. */
     GzipEncoder(int initialCapacity, int level, String helperName) {
-        this.first = new Member(initialCapacity, level);
+        this.own = new Deflate(level);
+        this.members = new Member[] {new Member(initialCapacity)};
         if (helperName == null) {
-            this.second = null;
+            this.helperSide = null;
             this.helper = null;
         } else {
-            this.second = new Member(initialCapacity / 2 + 64, level);
+            this.helperSide = new Deflate(level);
             this.helper = Executors.newSingleThreadExecutor(task -> {
                 Thread t = new Thread(task, helperName);
                 t.setDaemon(true);
@@ -43,24 +53,61 @@ final class GzipEncoder implements AutoCloseable {
     /** Encodes {@code in[off, off + len)}; the members are {@link #output()}{@code [0, return value)}. */
     int encode(byte[] in, int off, int len) {
         if (helper == null || len < SPLIT_AT) {
-            return first.encode(in, off, len);
+            Member only = members[0];
+            own.encode(in, off, len, only);
+            output = only.out;
+            return only.size;
         }
-        int half = len / 2;
-        Future<Integer> tail = helper.submit(() -> second.encode(in, off + half, len - half));
-        int size = first.encode(in, off, half);
-        int tailSize = await(tail);
-        first.ensureCapacity(size + tailSize);
-        System.arraycopy(second.out, 0, first.out, size, tailSize);
-        return size + tailSize;
+        Batch batch = new Batch(in, off, len, (len + MEMBER / 2) / MEMBER);
+        ensureMembers(batch.count);
+        Future<?> helped = helper.submit(() -> {
+            if (batch.started.compareAndSet(false, true)) { // else the shipper finished without it
+                batch.run(helperSide, members);
+            }
+        });
+        batch.run(own, members);
+        if (!batch.started.compareAndSet(false, true)) { // the helper took part: wait for its last member
+            await(helped);
+        }
+        return join(batch.count);
+    }
+
+    private void ensureMembers(int count) {
+        if (members.length < count) {
+            Member[] grown = Arrays.copyOf(members, count);
+            for (int i = members.length; i < count; i++) {
+                grown[i] = new Member(MEMBER / 8);
+            }
+            members = grown;
+        }
+    }
+
+    /** Concatenates the first {@code count} members into {@link #output()}; returns their total size. */
+    private int join(int count) {
+        int total = 0;
+        for (int i = 0; i < count; i++) {
+            total += members[i].size;
+        }
+        if (joined == null || joined.length < total) {
+            joined = new byte[Math.max(total, joined == null ? 0 : joined.length + joined.length / 2)];
+        }
+        int at = 0;
+        for (int i = 0; i < count; i++) {
+            System.arraycopy(members[i].out, 0, joined, at, members[i].size);
+            at += members[i].size;
+        }
+        output = joined;
+        return total;
     }
 
     /** The helper's result; an interrupt is kept for the caller, since the task is short and its bytes are needed. */
-    private static int await(Future<Integer> tail) {
+    private static void await(Future<?> helped) {
         boolean interrupted = false;
         try {
             while (true) {
                 try {
-                    return tail.get();
+                    helped.get();
+                    return;
                 } catch (InterruptedException e) {
                     interrupted = true;
                 } catch (ExecutionException e) {
@@ -76,7 +123,7 @@ final class GzipEncoder implements AutoCloseable {
 
     /** The array holding the last batch's members. */
     byte[] output() {
-        return first.out;
+        return output;
     }
 
     /** Called when no {@link #encode} runs. */
@@ -84,25 +131,60 @@ final class GzipEncoder implements AutoCloseable {
     public void close() {
         if (helper != null) {
             helper.shutdown();
-            second.deflater.end();
+            helperSide.deflater.end();
         }
-        first.deflater.end();
+        own.deflater.end();
     }
 
-    /** One member's deflater and output. */
+    /** One large batch: its members are handed out one at a time to whichever thread asks next. */
+    private static final class Batch {
+        final byte[] in;
+        final int off;
+        final int len;
+        final int count;
+        final AtomicInteger next = new AtomicInteger();
+        /** Set by the helper as it starts, or by the shipper when it ran out of members first: the helper then skips. */
+        final AtomicBoolean started = new AtomicBoolean();
+
+        Batch(byte[] in, int off, int len, int count) {
+            this.in = in;
+            this.off = off;
+            this.len = len;
+            this.count = count;
+        }
+
+        void run(Deflate deflate, Member[] members) {
+            for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                int from = off + (int) ((long) len * i / count);
+                int to = off + (int) ((long) len * (i + 1) / count);
+                deflate.encode(in, from, to - from, members[i]);
+            }
+        }
+    }
+
+    /** One member's output: {@code out[0, size)}. */
     private static final class Member {
+        byte[] out;
+        int size;
+
+        Member(int initialCapacity) {
+            this.out = new byte[Math.max(initialCapacity, 64)];
+        }
+    }
+
+    /** A thread's deflater, writing complete members. */
+    private static final class Deflate {
         private static final byte[] HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff};
         private static final int TRAILER = 8;
         private final Deflater deflater;
         private final CRC32 crc = new CRC32();
-        private byte[] out;
 
-        Member(int initialCapacity, int level) {
+        Deflate(int level) {
             this.deflater = new Deflater(level, true);
-            this.out = new byte[Math.max(initialCapacity, 64)];
         }
 
-        int encode(byte[] in, int off, int len) {
+        void encode(byte[] in, int off, int len, Member member) {
+            byte[] out = member.out;
             System.arraycopy(HEADER, 0, out, 0, HEADER.length);
             int size = HEADER.length;
             deflater.reset();
@@ -116,17 +198,12 @@ final class GzipEncoder implements AutoCloseable {
             }
             crc.reset();
             crc.update(in, off, len);
-            size = putIntLe(size, (int) crc.getValue());
-            return putIntLe(size, len);
+            size = putIntLe(out, size, (int) crc.getValue());
+            member.size = putIntLe(out, size, len);
+            member.out = out;
         }
 
-        void ensureCapacity(int capacity) {
-            if (out.length < capacity) {
-                out = Arrays.copyOf(out, capacity);
-            }
-        }
-
-        private int putIntLe(int at, int value) {
+        private static int putIntLe(byte[] out, int at, int value) {
             out[at] = (byte) value;
             out[at + 1] = (byte) (value >>> 8);
             out[at + 2] = (byte) (value >>> 16);

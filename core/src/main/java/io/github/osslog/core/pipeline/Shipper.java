@@ -184,7 +184,8 @@ final class Shipper implements Runnable, RecordConsumer {
             metrics.batchShipped(events, 0);
             outcome = AppendEngine.Outcome.SHIPPED;
         } else if (gzip != null) {
-            outcome = shipOrSpool(gzip.output(), gzip.encode(batch.bytes(), 0, batch.size()), events);
+            int size = gzip.encode(batch.bytes(), 0, batch.size()); // before output(): it names this batch's array
+            outcome = shipOrSpool(gzip.output(), size, events);
         } else {
             outcome = shipOrSpool(batch.bytes(), batch.size(), events);
         }
