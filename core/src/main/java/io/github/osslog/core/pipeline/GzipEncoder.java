@@ -16,7 +16,7 @@ import java.util.zip.Deflater;
  * members of about {@link #MEMBER} bytes, which the calling thread and the helper take one at a time until none is
  * left: deflate is the shipper's whole cost with gzip, and one core's worth of it limited end-to-end throughput
  * (docs/compression.md). Taking members one at a time, rather than a half each, keeps both threads busy to the end
- * when one of them loses its CPU for a while. Each thread reuses its own {@link Deflater}; each member index its
+ * when one of them loses its CPU for a while. Each thread reuses its own deflater; each member index its
  * output array. Not thread-safe: confined to the shipper thread.
  */
 final class GzipEncoder implements AutoCloseable {
@@ -33,7 +33,10 @@ final class GzipEncoder implements AutoCloseable {
     private byte[] joined;
     private byte[] output;
 
-    /** {@code level}: the {@link Deflater} level, 1 to 9; {@code helperName}: the helper thread's, or null for none. */
+    /**
+     * {@code level}: 1 for {@link QuickDeflate}, 2 to 9 for that {@link Deflater} level; {@code helperName}: the helper
+     * thread's, or null for none.
+     */
     GzipEncoder(int initialCapacity, int level, String helperName) {
         this.own = new Deflate(level);
         this.members = new Member[] {new Member(initialCapacity)};
@@ -65,9 +68,12 @@ final class GzipEncoder implements AutoCloseable {
                 batch.run(helperSide, members);
             }
         });
-        batch.run(own, members);
-        if (!batch.started.compareAndSet(false, true)) { // the helper took part: wait for its last member
-            await(helped);
+        try {
+            batch.run(own, members);
+        } finally { // even on failure: the next batch must not find the helper still writing members
+            if (!batch.started.compareAndSet(false, true)) { // the helper took part: wait for its last member
+                await(helped);
+            }
         }
         return join(batch.count);
     }
@@ -131,9 +137,9 @@ final class GzipEncoder implements AutoCloseable {
     public void close() {
         if (helper != null) {
             helper.shutdown();
-            helperSide.deflater.end();
+            helperSide.end();
         }
-        own.deflater.end();
+        own.end();
     }
 
     /** One large batch: its members are handed out one at a time to whichever thread asks next. */
@@ -172,35 +178,52 @@ final class GzipEncoder implements AutoCloseable {
         }
     }
 
-    /** A thread's deflater, writing complete members. */
+    /** A thread's deflater, writing complete members: {@link QuickDeflate} at level 1, zlib's otherwise. */
     private static final class Deflate {
         private static final byte[] HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff};
         private static final int TRAILER = 8;
+        private final QuickDeflate quick;
         private final Deflater deflater;
         private final CRC32 crc = new CRC32();
 
         Deflate(int level) {
-            this.deflater = new Deflater(level, true);
+            this.quick = level == 1 ? new QuickDeflate() : null;
+            this.deflater = level == 1 ? null : new Deflater(level, true);
         }
 
         void encode(byte[] in, int off, int len, Member member) {
             byte[] out = member.out;
-            System.arraycopy(HEADER, 0, out, 0, HEADER.length);
-            int size = HEADER.length;
-            deflater.reset();
-            deflater.setInput(in, off, len);
-            deflater.finish();
-            while (!deflater.finished()) {
-                if (size == out.length - TRAILER) {
-                    out = Arrays.copyOf(out, out.length * 2);
+            int size;
+            if (quick != null) {
+                int room = HEADER.length + QuickDeflate.bound(len) + TRAILER;
+                if (out.length < room) {
+                    out = new byte[Math.max(room, out.length + out.length / 2)];
                 }
-                size += deflater.deflate(out, size, out.length - TRAILER - size);
+                size = quick.deflate(in, off, len, out, HEADER.length);
+            } else {
+                size = HEADER.length;
+                deflater.reset();
+                deflater.setInput(in, off, len);
+                deflater.finish();
+                while (!deflater.finished()) {
+                    if (size == out.length - TRAILER) {
+                        out = Arrays.copyOf(out, out.length * 2);
+                    }
+                    size += deflater.deflate(out, size, out.length - TRAILER - size);
+                }
             }
+            System.arraycopy(HEADER, 0, out, 0, HEADER.length);
             crc.reset();
             crc.update(in, off, len);
             size = putIntLe(out, size, (int) crc.getValue());
             member.size = putIntLe(out, size, len);
             member.out = out;
+        }
+
+        void end() {
+            if (deflater != null) {
+                deflater.end();
+            }
         }
 
         private static int putIntLe(byte[] out, int at, int value) {
