@@ -157,6 +157,8 @@ def main(json_path, log_path):
             ("ringPublishDrainBatch", "ring buffer: publish 64, drain them at once", 1, "ns/record"),
             ("crc64", "CRC-64 (osslog Crc64), 64 KiB", 1e-6, "MB/s"),
             ("crc32", "java.util.zip.CRC32, 64 KiB", 1e-6, "MB/s"),
+            ("deflateQuick", "deflate a 256 KiB gzip member of log text: osslog level 1 (QuickDeflate)", 1e-6, "MB/s"),
+            ("deflateZlib", "deflate a 256 KiB gzip member of log text: zlib level 1 (Deflater)", 1e-6, "MB/s"),
             ("signAppend", "V4 signature of an AppendObject request", 1, "ns/request")):
         for mode in ("avgt", "thrpt"):
             run = runs.get(("CorePartsBenchmark", method, mode, ""))

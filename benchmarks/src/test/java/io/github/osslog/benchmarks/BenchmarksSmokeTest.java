@@ -78,7 +78,8 @@ class BenchmarksSmokeTest {
     void corePartsRun() throws RunnerException {
         Set<String> expected = labels(new String[] {"ringPublishDrain", "ringPublishDrainBatch", "signAppend"},
                 new String[] {""}, "avgt");
-        expected.addAll(labels(new String[] {"crc64", "crc32"}, new String[] {""}, "thrpt"));
+        expected.addAll(labels(new String[] {"crc64", "crc32", "deflateQuick", "deflateZlib"}, new String[] {""},
+                "thrpt"));
         assertRan(quick(CorePartsBenchmark.class), expected);
     }
 
