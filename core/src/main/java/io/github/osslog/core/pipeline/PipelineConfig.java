@@ -145,7 +145,10 @@ public final class PipelineConfig {
         return compression;
     }
 
-    /** The {@link java.util.zip.Deflater} level of {@link Compression#GZIP}: 1 (fastest, default) to 9. */
+    /**
+     * The level of {@link Compression#GZIP}: 1 (fastest, default; osslog's own encoder) or 2 to 9 (that
+     * {@link java.util.zip.Deflater} level); see docs/compression.md.
+     */
     public int compressionLevel() {
         return compressionLevel;
     }
