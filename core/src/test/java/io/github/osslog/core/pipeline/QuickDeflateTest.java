@@ -113,6 +113,25 @@ class QuickDeflateTest {
     }
 
     @Test
+    void chineseLogLinesShrinkAndUnrepeatedTextStaysUnderItsSize() throws DataFormatException {
+        String[] messages = {"订单已创建，客户编号", "支付服务响应缓慢，耗时", "库存预留失败，重试次数", "用户登录成功，会话"};
+        Random random = new Random(6);
+        StringBuilder lines = new StringBuilder();
+        StringBuilder noise = new StringBuilder();
+        while (lines.length() < 100_000) {
+            lines.append("2026-11-25T10:00:").append(random.nextInt(60)).append(" INFO  [main] shop.Orders - ")
+                    .append(messages[random.nextInt(messages.length)]).append(random.nextInt(1_000_000)).append('\n');
+            noise.append((char) (0x4e00 + random.nextInt(3000))); // CJK ideographs, 3 UTF-8 bytes, no repeats
+        }
+        byte[] text = lines.toString().getBytes(UTF_8);
+        int size = roundTrip(text, 0, text.length);
+        assertTrue(size < text.length / 4, size + " of " + text.length + " bytes");
+        byte[] ideographs = noise.toString().getBytes(UTF_8);
+        int noiseSize = roundTrip(ideographs, 0, ideographs.length);
+        assertTrue(noiseSize < ideographs.length, noiseSize + " of " + ideographs.length + " bytes");
+    }
+
+    @Test
     void logTextShrinksToWellUnderAFifth() throws DataFormatException {
         StringBuilder text = new StringBuilder();
         Random random = new Random(5);
