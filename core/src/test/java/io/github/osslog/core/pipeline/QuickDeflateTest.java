@@ -113,7 +113,7 @@ class QuickDeflateTest {
     }
 
     @Test
-    void chineseLogLinesShrinkAndUnrepeatedTextStaysUnderItsSize() throws DataFormatException {
+    void chineseLogLinesShrinkAndRandomIdeographsStayWithinTheBound() throws DataFormatException {
         String[] messages = {"订单已创建，客户编号", "支付服务响应缓慢，耗时", "库存预留失败，重试次数", "用户登录成功，会话"};
         Random random = new Random(6);
         StringBuilder lines = new StringBuilder();
@@ -121,7 +121,9 @@ class QuickDeflateTest {
         while (lines.length() < 100_000) {
             lines.append("2026-11-25T10:00:").append(random.nextInt(60)).append(" INFO  [main] shop.Orders - ")
                     .append(messages[random.nextInt(messages.length)]).append(random.nextInt(1_000_000)).append('\n');
-            noise.append((char) (0x4e00 + random.nextInt(3000))); // CJK ideographs, 3 UTF-8 bytes, no repeats
+        }
+        while (noise.length() < 90_000) { // 270 KB of CJK ideographs, 3 UTF-8 bytes each, drawn at random
+            noise.append((char) (0x4e00 + random.nextInt(3000)));
         }
         byte[] text = lines.toString().getBytes(UTF_8);
         int size = roundTrip(text, 0, text.length);
@@ -129,6 +131,9 @@ class QuickDeflateTest {
         byte[] ideographs = noise.toString().getBytes(UTF_8);
         int noiseSize = roundTrip(ideographs, 0, ideographs.length);
         assertTrue(noiseSize < ideographs.length, noiseSize + " of " + ideographs.length + " bytes");
+        byte[] few = Arrays.copyOf(ideographs, 3_000); // too short to repeat itself: grows, within the bound
+        int fewSize = roundTrip(few, 0, few.length);
+        assertTrue(fewSize > few.length && fewSize <= QuickDeflate.bound(few.length), fewSize + " bytes");
     }
 
     @Test
