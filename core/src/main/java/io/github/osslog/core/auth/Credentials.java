@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * An access key pair, optionally with an STS security token and an expiry. Immutable and thread-safe.
- * {@link #toString()} masks the key id and never shows the secret or the token.
+ * {@link #toString()} masks the key id and never shows the secret or the token. Every value is printable ASCII
+ * (providers trim what they load and refuse the rest, docs/secrets.md), so none can make a request header invalid.
  */
 public final class Credentials {
     private final String accessKeyId;
@@ -17,16 +18,25 @@ public final class Credentials {
     private Credentials(String accessKeyId, String accessKeySecret, String securityToken, Instant expiration) {
         this.accessKeyId = requireText(accessKeyId, "accessKeyId");
         this.accessKeySecret = requireText(accessKeySecret, "accessKeySecret");
-        this.securityToken = securityToken == null || securityToken.isEmpty() ? null : securityToken;
+        this.securityToken = securityToken == null || securityToken.isEmpty() ? null
+                : printable(securityToken, "securityToken");
         this.expiration = expiration;
     }
 
-    /** Long-term credentials that never expire. */
+    /**
+     * Long-term credentials that never expire.
+     *
+     * @throws IllegalArgumentException when a value is blank or holds a character outside printable ASCII (the
+     *     message names the value's role, never the value)
+     */
     public static Credentials of(String accessKeyId, String accessKeySecret) {
         return new Credentials(accessKeyId, accessKeySecret, null, null);
     }
 
-    /** Credentials with an optional STS token ({@code null} for none) and an optional expiry ({@code null} for never). */
+    /**
+     * Credentials with an optional STS token ({@code null} for none) and an optional expiry ({@code null} for
+     * never); checked as {@link #of(String, String)}.
+     */
     public static Credentials of(String accessKeyId, String accessKeySecret, String securityToken, Instant expiration) {
         return new Credentials(accessKeyId, accessKeySecret, securityToken, expiration);
     }
@@ -35,6 +45,14 @@ public final class Credentials {
         Objects.requireNonNull(value, name + " must not be null");
         if (value.trim().isEmpty()) {
             throw new IllegalArgumentException(name + " must not be blank");
+        }
+        return printable(value, name);
+    }
+
+    private static String printable(String value, String name) {
+        String problem = SecretValues.problem(value);
+        if (problem != null) {
+            throw new IllegalArgumentException(name + " " + problem + ": credentials are printable ASCII");
         }
         return value;
     }

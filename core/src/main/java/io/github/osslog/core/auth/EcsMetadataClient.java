@@ -1,20 +1,23 @@
 package io.github.osslog.core.auth;
 
+import io.github.osslog.core.http.BoundedReads;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
 
 /**
  * Fetches RAM role credentials from the ECS instance metadata service, hardened mode (session token) first.
  * Holds no mutable state, so it is thread-safe. Messages name the role and the metadata URL, never a secret,
- * a token or a response body.
+ * a token or a response body. It follows no redirect (the session token header must go nowhere else) and reads at
+ * most {@link BoundedReads#SMALL_BODY} of any answer.
  */
 final class EcsMetadataClient {
     /** Lifetime requested for a metadata session token; each refresh fetches a new one, so it only needs to outlive one fetch. */
@@ -32,7 +35,7 @@ final class EcsMetadataClient {
     /** {@code roleName} {@code null} means: ask the metadata service which role the instance has. */
     EcsMetadataClient(HttpUrl baseUrl, OkHttpClient httpClient, String roleName, boolean hardenedOnly) {
         this.baseUrl = baseUrl;
-        this.httpClient = httpClient;
+        this.httpClient = httpClient.newBuilder().followRedirects(false).followSslRedirects(false).build();
         this.roleName = roleName;
         this.hardenedOnly = hardenedOnly;
     }
@@ -57,13 +60,15 @@ final class EcsMetadataClient {
                 .header(TOKEN_TTL_HEADER, Integer.toString(TOKEN_TTL_SECONDS))
                 .build();
         String problem;
-        try (Response response = httpClient.newCall(request).execute()) {
-            ResponseBody body = response.body();
-            String token = response.isSuccessful() ? body.string().trim() : "";
-            if (!token.isEmpty()) {
+        Call call = httpClient.newCall(request);
+        try (Response response = call.execute()) {
+            String token = response.isSuccessful() ? text(call, response, "the hardened-mode token").trim() : "";
+            // a token with a control character would make the HTTP library quote it in an exception
+            if (!token.isEmpty() && SecretValues.problem(token) == null) {
                 return token;
             }
-            problem = response.isSuccessful() ? "an empty token" : "HTTP " + response.code();
+            problem = !response.isSuccessful() ? "HTTP " + response.code()
+                    : token.isEmpty() ? "an empty token" : "a token with characters outside printable ASCII";
         } catch (IOException e) {
             problem = e.getClass().getSimpleName();
         }
@@ -92,19 +97,35 @@ final class EcsMetadataClient {
         if (token != null) {
             request.header(TOKEN_HEADER, token);
         }
-        try (Response response = httpClient.newCall(request.build()).execute()) {
+        Call call = httpClient.newCall(request.build());
+        try (Response response = call.execute()) {
+            if (response.code() >= 500) {
+                throw new CredentialsException("ECS metadata service at " + baseUrl + " failed to answer " + what
+                        + " (HTTP " + response.code() + "): a transient failure of the service, asked again later");
+            }
             if (!response.isSuccessful()) {
                 throw new CredentialsException("ECS metadata service at " + baseUrl + " refused " + what + " (HTTP "
                         + response.code() + "): check that the instance has this RAM role attached and the role"
                         + " name is spelled right");
             }
-            return response.body().string();
+            return text(call, response, what);
         } catch (IOException e) {
             throw new CredentialsException("Could not reach the ECS metadata service at " + baseUrl + " for " + what
                     + " (" + e.getClass().getSimpleName() + "): ECS RAM role credentials only work on an ECS"
                     + " instance; elsewhere configure accessKeyId/accessKeySecret or OSS_ACCESS_KEY_ID/"
                     + "OSS_ACCESS_KEY_SECRET", e);
         }
+    }
+
+    /** The body as UTF-8, refused when longer than {@link BoundedReads#SMALL_BODY}. */
+    private String text(Call call, Response response, String what) throws IOException {
+        byte[] body = BoundedReads.head(call, response, BoundedReads.SMALL_BODY);
+        if (call.isCanceled()) {
+            throw new CredentialsException("ECS metadata service at " + baseUrl + " answered " + what + " with more"
+                    + " than " + BoundedReads.SMALL_BODY + " bytes, which no metadata service sends: check"
+                    + " metadataBaseUrl");
+        }
+        return new String(body, StandardCharsets.UTF_8);
     }
 
     private Credentials parse(String body, String role) {
@@ -132,9 +153,10 @@ final class EcsMetadataClient {
         return Credentials.of(id, secret, token, expiration);
     }
 
+    /** The field without surrounding whitespace; refused when missing or holding a character outside printable ASCII. */
     private static String required(Map<String, String> json, String field, String source) {
-        String value = json.get(field);
-        if (value == null || value.trim().isEmpty()) {
+        String value = SecretValues.clean(json.get(field), "the field " + field + " of the " + source);
+        if (value == null) {
             throw new CredentialsException(source + " lack the field " + field);
         }
         return value;

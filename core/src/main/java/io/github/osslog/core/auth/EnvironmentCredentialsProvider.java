@@ -7,7 +7,9 @@ import java.util.function.Function;
 
 /**
  * Credentials from the environment variables {@value #ACCESS_KEY_ID}, {@value #ACCESS_KEY_SECRET} and the
- * optional {@value #SESSION_TOKEN}, read once at construction. Immutable and thread-safe.
+ * optional {@value #SESSION_TOKEN}, read once at construction: surrounding whitespace (a Kubernetes secret made
+ * from a file keeps its newline) is removed, any other character outside printable ASCII refused. Immutable and
+ * thread-safe.
  */
 public final class EnvironmentCredentialsProvider implements CredentialsProvider {
     /** The access key id variable. */
@@ -22,7 +24,8 @@ public final class EnvironmentCredentialsProvider implements CredentialsProvider
     /**
      * Reads the variables through {@code env} (a name-to-value lookup returning {@code null} when unset).
      *
-     * @throws CredentialsException when the key id or secret variable is unset or blank
+     * @throws CredentialsException when the key id or secret variable is unset or blank, or a variable holds a
+     *     character outside printable ASCII (the message names the variable, never its value)
      */
     public EnvironmentCredentialsProvider(Function<String, String> env) {
         Objects.requireNonNull(env, "env");
@@ -49,10 +52,13 @@ public final class EnvironmentCredentialsProvider implements CredentialsProvider
         return new EnvironmentCredentialsProvider(System::getenv);
     }
 
-    /** The variable's value, or {@code null} when it is unset or blank. */
+    /**
+     * The variable's value without surrounding whitespace, or {@code null} when it is unset or blank.
+     *
+     * @throws CredentialsException naming the variable when another character is outside printable ASCII
+     */
     static String valueOf(Function<String, String> env, String name) {
-        String value = env.apply(name);
-        return value == null || value.trim().isEmpty() ? null : value;
+        return SecretValues.clean(env.apply(name), "environment variable " + name);
     }
 
     @Override

@@ -2,7 +2,8 @@ package io.github.osslog.core.auth;
 
 /**
  * Fixed credentials given in the configuration: a key pair and optionally an STS token, checked once at
- * construction. Immutable and thread-safe.
+ * construction (surrounding whitespace removed, any other character outside printable ASCII refused). Immutable
+ * and thread-safe.
  */
 public final class StaticCredentialsProvider implements CredentialsProvider {
     private final Credentials credentials;
@@ -14,7 +15,8 @@ public final class StaticCredentialsProvider implements CredentialsProvider {
     /**
      * Long-term credentials.
      *
-     * @throws CredentialsException when either value is missing or blank
+     * @throws CredentialsException when either value is missing or blank, or holds a character outside printable
+     *     ASCII (the message names the setting, never the value)
      */
     public static StaticCredentialsProvider of(String accessKeyId, String accessKeySecret) {
         return of(accessKeyId, accessKeySecret, null);
@@ -24,21 +26,24 @@ public final class StaticCredentialsProvider implements CredentialsProvider {
      * Credentials with an STS security token; {@code null} or blank means none. The token's expiry is not
      * known here, so {@link #refresh()} cannot renew it.
      *
-     * @throws CredentialsException when the key id or secret is missing or blank
+     * @throws CredentialsException when the key id or secret is missing or blank, or a value holds a character
+     *     outside printable ASCII
      */
     public static StaticCredentialsProvider of(String accessKeyId, String accessKeySecret, String securityToken) {
-        requireSetting(accessKeyId, "accessKeyId");
-        requireSetting(accessKeySecret, "accessKeySecret");
-        String token = securityToken == null || securityToken.trim().isEmpty() ? null : securityToken;
-        return new StaticCredentialsProvider(Credentials.of(accessKeyId, accessKeySecret, token, null));
+        String id = requireSetting(accessKeyId, "accessKeyId");
+        String secret = requireSetting(accessKeySecret, "accessKeySecret");
+        String token = SecretValues.clean(securityToken, "securityToken");
+        return new StaticCredentialsProvider(Credentials.of(id, secret, token, null));
     }
 
-    private static void requireSetting(String value, String setting) {
-        if (value == null || value.trim().isEmpty()) {
+    private static String requireSetting(String value, String setting) {
+        String cleaned = SecretValues.clean(value, setting);
+        if (cleaned == null) {
             throw new CredentialsException(setting + " is missing or blank: set " + setting
                     + " in the appender configuration, or leave both accessKeyId and accessKeySecret unset"
                     + " to use the environment variables OSS_ACCESS_KEY_ID and OSS_ACCESS_KEY_SECRET");
         }
+        return cleaned;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.github.osslog.core.metrics;
 
+import io.github.osslog.core.Redactor;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.Map;
@@ -15,6 +16,15 @@ import java.util.function.Supplier;
  * Thread-safe: producers record from application threads, the shipper from its own.
  */
 public final class PipelineMetrics implements PipelineMXBean {
+    /** How many distinct failure codes are counted by name; codes beyond them are counted as {@value #OTHER_CODE}. */
+    public static final int MAX_CODES = 32;
+    /** The failure code that counts every code beyond the first {@value #MAX_CODES}. */
+    public static final String OTHER_CODE = "other";
+    /** Failure codes come from servers: longer ones are cut to this many characters. */
+    static final int MAX_CODE_LENGTH = 64;
+    /** The longest {@link #getLastError()} text, in characters. */
+    static final int MAX_ERROR_LENGTH = 2048;
+
     private final Clock clock;
     private final LongSupplier bufferBytes;
     private final Supplier<Map<String, Long>> bufferDrops;
@@ -41,6 +51,7 @@ public final class PipelineMetrics implements PipelineMXBean {
     private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
     private volatile String currentKey = "";
     private volatile String lastError = "";
+    private volatile Redactor redactor = new Redactor();
 
     /**
      * @param bufferBytes reads the bytes in use in the buffer
@@ -120,10 +131,43 @@ public final class PipelineMetrics implements PipelineMXBean {
         crcMismatches.incrementAndGet();
     }
 
-    /** Counts a failed store call under {@code code} and remembers {@code message} as the last error. */
+    /**
+     * From now on, {@link #failure} passes its message through {@code redactor}, which knows the credentials in
+     * use. Set before the pipeline starts.
+     */
+    public void redactWith(Redactor redactor) {
+        this.redactor = redactor;
+    }
+
+    /**
+     * Counts a failed store call under {@code code} and remembers {@code message}, redacted and shortened, as the
+     * last error. The code (often a server's text) is cut to printable ASCII of at most {@value #MAX_CODE_LENGTH}
+     * characters, and beyond {@value #MAX_CODES} distinct codes counted as {@value #OTHER_CODE}.
+     */
     public void failure(String code, String message) {
-        failures.computeIfAbsent(code, c -> new LongAdder()).increment();
-        lastError = clock.instant() + " " + message;
+        String name = codeName(code);
+        LongAdder counter = failures.get(name);
+        if (counter == null) {
+            counter = failures.computeIfAbsent(failures.size() < MAX_CODES ? name : OTHER_CODE, c -> new LongAdder());
+        }
+        counter.increment();
+        String text = redactor.redact(String.valueOf(message));
+        if (text.length() > MAX_ERROR_LENGTH) {
+            text = text.substring(0, MAX_ERROR_LENGTH) + "...";
+        }
+        lastError = clock.instant() + " " + text;
+    }
+
+    private static String codeName(String code) {
+        if (code == null || code.isEmpty()) {
+            return "unknown";
+        }
+        StringBuilder name = new StringBuilder(Math.min(code.length(), MAX_CODE_LENGTH));
+        for (int i = 0; i < code.length() && i < MAX_CODE_LENGTH; i++) {
+            char c = code.charAt(i);
+            name.append(c >= 0x20 && c < 0x7f ? c : '?');
+        }
+        return name.toString();
     }
 
     public void currentKey(String key) {

@@ -1,7 +1,8 @@
 package io.github.osslog.core.oss;
 
+import io.github.osslog.core.Redactor;
 import io.github.osslog.core.auth.Credentials;
-import io.github.osslog.core.crc.Crc64;
+import io.github.osslog.core.http.BoundedReads;
 import io.github.osslog.core.sign.RequestSigner;
 import io.github.osslog.core.sign.SignableRequest;
 import io.github.osslog.core.sign.SignatureVersion;
@@ -20,12 +21,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.net.SocketFactory;
+import okhttp3.Call;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
 
 /**
  * The OSS client osslog ships through: AppendObject, HeadObject, GetObject, PutObject, DeleteObject and
@@ -35,15 +36,23 @@ import okhttp3.ResponseBody;
  * <p>Two rejections are handled inside each call, because OSS rejected the request before applying it: after
  * {@code RequestTimeTooSkewed} the client adopts the server's clock offset and re-signs once; after an expired or
  * invalid security token it asks the credentials provider to refresh and re-signs once.
+ *
+ * <p>What the server sends is read with bounds (docs/secrets.md): error bodies up to 64 KiB, lengths, positions
+ * and CRCs strictly (a malformed one is a {@link MalformedResponseException}, an ambiguous outcome). The
+ * credentials it signs with go into its {@link #redactor()}, which every exception it throws has passed.
  */
 public final class OssClient implements AppendableStore, Closeable {
     private static final String USER_AGENT = "osslog/0.1.0";
+    /** The most a ListObjects page may take: 1,000 keys of up to 1 KiB, URL-encoded, with their fields. */
+    private static final int MAX_LISTING = 16 << 20;
 
     private final OssClientConfig config;
     private final OkHttpClient http;
     private final boolean ownsHttp;
     private final RequestSigner signer;
     private final ServerClock serverClock;
+    private final Redactor redactor = new Redactor();
+    private volatile Credentials remembered;
 
     private OssClient(OssClientConfig config) {
         this.config = config;
@@ -80,6 +89,14 @@ public final class OssClient implements AppendableStore, Closeable {
         return config;
     }
 
+    /**
+     * Removes the credentials this client has signed with (the current ones and a few earlier ones) from text: the
+     * pipeline's logger and metrics pass through it.
+     */
+    public Redactor redactor() {
+        return redactor;
+    }
+
     /** The offset, in milliseconds, added to the local clock after OSS reported the request time as skewed. */
     public long clockOffsetMillis() {
         return serverClock.offsetMillis();
@@ -111,15 +128,12 @@ public final class OssClient implements AppendableStore, Closeable {
         query.put("position", Long.toString(position));
         Map<String, String> headers = position == 0 ? creationHeaders : Collections.emptyMap();
         try (Response response = execute("POST", key, query, headers, new Body(data, off, len))) {
-            String next = response.header("x-oss-next-append-position");
-            if (next == null) {
-                throw new IOException("OSS accepted an append to '" + key + "' without an"
-                        + " x-oss-next-append-position header; the object's state must be re-read");
-            }
+            // a missing or malformed value leaves the outcome open: the pipeline checks the object with a HEAD
+            long next = ServerValues.length(response.header("x-oss-next-append-position"),
+                    "x-oss-next-append-position");
             String crc = response.header("x-oss-hash-crc64ecma");
-            return new AppendResult(parseLong(next, "x-oss-next-append-position"),
-                    crc == null ? 0L : Crc64.parseUnsigned(crc.trim()), crc != null,
-                    response.header("x-oss-request-id"));
+            return new AppendResult(next, crc == null ? 0L : ServerValues.crc64(crc, "x-oss-hash-crc64ecma"),
+                    crc != null, response.header("x-oss-request-id"));
         }
     }
 
@@ -195,8 +209,9 @@ public final class OssClient implements AppendableStore, Closeable {
         putIfPresent(query, "prefix", prefix);
         putIfPresent(query, "delimiter", delimiter);
         putIfPresent(query, "continuation-token", continuationToken);
-        try (Response response = execute("GET", "", query, Collections.emptyMap(), null)) {
-            return ResponseParsing.listing(response.body().bytes());
+        Call[] call = new Call[1];
+        try (Response response = execute("GET", "", query, Collections.emptyMap(), null, call)) {
+            return ResponseParsing.listing(BoundedReads.whole(call[0], response, MAX_LISTING, "A ListObjects page"));
         }
     }
 
@@ -209,16 +224,34 @@ public final class OssClient implements AppendableStore, Closeable {
     /** Sends a signed request; returns the (open) successful response or throws the parsed {@link OssException}. */
     private Response execute(String method, String key, Map<String, String> query, Map<String, String> headers,
             Body body) throws IOException {
+        return execute(method, key, query, headers, body, new Call[1]);
+    }
+
+    /** As above, leaving the successful response's call in {@code call[0]} for a bounded read of its body. */
+    private Response execute(String method, String key, Map<String, String> query, Map<String, String> headers,
+            Body body, Call[] call) throws IOException {
+        try {
+            return send(method, key, query, headers, body, call);
+        } catch (IOException e) {
+            // the HTTP stack's messages are copied out only once they are free of the credentials
+            throw redactor.redact(e);
+        }
+    }
+
+    private Response send(String method, String key, Map<String, String> query, Map<String, String> headers,
+            Body body, Call[] call) throws IOException {
         boolean clockAdjusted = false;
         boolean credentialsRefreshed = false;
         while (true) {
-            Response response = http.newCall(signedRequest(method, key, query, headers, body)).execute();
+            call[0] = http.newCall(signedRequest(method, key, query, headers, body));
+            Response response = call[0].execute();
             if (response.isSuccessful()) {
                 return response;
             }
             OssException error;
-            try (ResponseBody errorBody = response.body()) {
-                error = OssErrors.fromResponse(response, errorBody.bytes());
+            try (Response failed = response) {
+                error = OssErrors.fromResponse(failed, BoundedReads.head(call[0], failed, BoundedReads.SMALL_BODY),
+                        redactor);
             }
             if (error.kind() == ErrorKind.CLOCK_SKEW && !clockAdjusted
                     && serverClock.adopt(response.header("Date"))) {
@@ -233,7 +266,7 @@ public final class OssClient implements AppendableStore, Closeable {
     }
 
     private Request signedRequest(String method, String key, Map<String, String> query, Map<String, String> headers,
-            Body body) {
+            Body body) throws InvalidHeaderException {
         SignableRequest toSign = new SignableRequest(method, config.bucket(), key);
         StringBuilder encodedQuery = new StringBuilder();
         for (Map.Entry<String, String> q : query.entrySet()) {
@@ -253,6 +286,7 @@ public final class OssClient implements AppendableStore, Closeable {
             toSign.header("content-md5", body.md5Base64());
         }
         Credentials credentials = config.credentials().getCredentials();
+        remember(credentials);
         signer.sign(toSign, credentials, serverClock.now());
 
         Request.Builder request = new Request.Builder()
@@ -261,7 +295,12 @@ public final class OssClient implements AppendableStore, Closeable {
                 // Raw bytes, always: OkHttp would otherwise ask for gzip and transparently inflate ranges.
                 .header("Accept-Encoding", "identity");
         for (Map.Entry<String, String> h : toSign.headers().entrySet()) {
-            request.header(h.getKey(), h.getValue());
+            try {
+                request.header(h.getKey(), h.getValue());
+            } catch (IllegalArgumentException e) {
+                // OkHttp quotes the value, which may be a token: name the header only, and do not keep the cause
+                throw new InvalidHeaderException(h.getKey());
+            }
         }
         RequestBody requestBody = null;
         if (body != null) {
@@ -273,11 +312,11 @@ public final class OssClient implements AppendableStore, Closeable {
         return request.method(method, requestBody).build();
     }
 
-    private static long parseLong(String value, String header) throws IOException {
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IOException("OSS sent a malformed " + header + " header: '" + value + "'");
+    /** Teaches the redactor the credentials about to be used; the same instance is skipped cheaply. */
+    private void remember(Credentials credentials) {
+        if (credentials != null && credentials != remembered) {
+            redactor.remember(credentials.accessKeyId(), credentials.accessKeySecret(), credentials.securityToken());
+            remembered = credentials;
         }
     }
 

@@ -1,8 +1,10 @@
 package io.github.osslog.core.oss;
 
 import io.github.osslog.core.sign.UriEncoding;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -94,6 +96,28 @@ public final class OssEndpoint {
     /** True for IP literals and {@code localhost}, which cannot carry a bucket sub-domain. */
     public boolean isLocal() {
         return host.equals("localhost") || host.startsWith("[") || IPV4.matcher(host).matches();
+    }
+
+    /**
+     * True for {@code localhost}, 127.0.0.0/8 and {@code ::1}: the only hosts where plain HTTP keeps logs and
+     * credentials on the machine. Decided from the text alone, without resolving a name.
+     */
+    public boolean isLoopback() {
+        if (host.equals("localhost")) {
+            return true;
+        }
+        if (IPV4.matcher(host).matches()) {
+            return host.startsWith("127.");
+        }
+        if (host.startsWith("[") && host.endsWith("]")) {
+            try {
+                // an IPv6 literal: parsed, never looked up
+                return InetAddress.getByName(host.substring(1, host.length() - 1)).isLoopbackAddress();
+            } catch (UnknownHostException notALiteral) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Resolves {@link UrlStyle#AUTO} for this endpoint; other styles are returned as they are. */

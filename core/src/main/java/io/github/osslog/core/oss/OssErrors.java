@@ -1,19 +1,25 @@
 package io.github.osslog.core.oss;
 
+import io.github.osslog.core.Redactor;
 import io.github.osslog.core.store.ErrorKind;
 import io.github.osslog.core.store.StoreException;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import okhttp3.Response;
 
-/** Turns OSS error responses (an XML body, or the {@code x-oss-err} header of a HEAD) into {@link OssException}s. */
+/**
+ * Turns OSS error responses (an XML body, or the {@code x-oss-err} header of a HEAD) into {@link OssException}s.
+ * Every text taken from the server is shortened, stripped of control characters and redacted.
+ */
 final class OssErrors {
     private OssErrors() {
     }
 
-    /** Builds the exception for an error response whose body (possibly empty) has been read. */
-    static OssException fromResponse(Response response, byte[] body) {
+    /**
+     * Builds the exception for an error response whose body (possibly empty, at most
+     * {@link io.github.osslog.core.http.BoundedReads#SMALL_BODY} bytes) has been read.
+     */
+    static OssException fromResponse(Response response, byte[] body, Redactor redactor) {
         byte[] xml = body;
         if (xml.length == 0) {
             String encoded = response.header("x-oss-err");
@@ -25,22 +31,19 @@ final class OssErrors {
                 }
             }
         }
-        Map<String, String> fields = Xml.flatFields(new String(xml, StandardCharsets.UTF_8));
+        Map<String, String> fields = Xml.flatFields(xml);
         int status = response.code();
         String code = fields.getOrDefault("Code", "");
         String ec = fields.getOrDefault("EC", response.header("x-oss-ec"));
         String requestId = fields.getOrDefault("RequestId", response.header("x-oss-request-id"));
-        long next = StoreException.NO_POSITION;
-        String nextHeader = response.header("x-oss-next-append-position");
-        if (nextHeader != null) {
-            try {
-                next = Long.parseLong(nextHeader.trim());
-            } catch (NumberFormatException ignored) {
-                next = StoreException.NO_POSITION;
-            }
-        }
-        return new OssException(classify(status, code), status, code, fields.get("Message"), requestId, ec,
-                fields.get("HostId"), next);
+        long next = ServerValues.lengthOrMinusOne(response.header("x-oss-next-append-position"));
+        return new OssException(classify(status, code), status, text(code, redactor), text(fields.get("Message"),
+                redactor), text(requestId, redactor), text(ec, redactor), text(fields.get("HostId"), redactor),
+                next < 0 ? StoreException.NO_POSITION : next);
+    }
+
+    private static String text(String serverText, Redactor redactor) {
+        return redactor.redact(ServerValues.printable(serverText, ServerValues.MAX_TEXT));
     }
 
     /** Classifies an error by its OSS code first, then by its HTTP status. */

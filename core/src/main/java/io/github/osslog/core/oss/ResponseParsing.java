@@ -1,6 +1,5 @@
 package io.github.osslog.core.oss;
 
-import io.github.osslog.core.crc.Crc64;
 import io.github.osslog.core.store.ObjectInfo;
 import io.github.osslog.core.store.ObjectType;
 import io.github.osslog.core.store.StoreException;
@@ -24,12 +23,31 @@ final class ResponseParsing {
     private ResponseParsing() {
     }
 
+    /**
+     * The object a HEAD describes. A length or position out of range (negative, above 5 GiB, not a number) is not
+     * used: the length is taken from whichever of {@code Content-Length} and {@code x-oss-next-append-position} is
+     * valid, and only when neither is does the HEAD fail. A malformed CRC-64 counts as absent, as on objects older
+     * than OSS's CRCs: reconciliation then compares lengths only (docs/reconciliation.md).
+     *
+     * @throws MalformedResponseException when neither header gives a valid length
+     */
     static ObjectInfo objectInfo(Response response) throws IOException {
         ObjectType type = ObjectType.fromHeader(response.header("x-oss-object-type"));
-        long length = number(response.header("Content-Length"), "Content-Length", 0);
-        long next = number(response.header("x-oss-next-append-position"), "x-oss-next-append-position",
-                StoreException.NO_POSITION);
-        String crc = response.header("x-oss-hash-crc64ecma");
+        long next = ServerValues.lengthOrMinusOne(response.header("x-oss-next-append-position"));
+        String contentLength = response.header("Content-Length");
+        long length = contentLength == null ? 0 : ServerValues.lengthOrMinusOne(contentLength);
+        if (length < 0) {
+            length = next >= 0 ? next : ServerValues.length(contentLength, "Content-Length");
+        }
+        String crcHeader = response.header("x-oss-hash-crc64ecma");
+        Long crc = null;
+        if (crcHeader != null) {
+            try {
+                crc = ServerValues.crc64(crcHeader, "x-oss-hash-crc64ecma");
+            } catch (MalformedResponseException absent) {
+                crc = null;
+            }
+        }
         Map<String, String> meta = new HashMap<>();
         for (String name : response.headers().names()) {
             String lower = name.toLowerCase(Locale.ROOT);
@@ -37,19 +55,8 @@ final class ResponseParsing {
                 meta.put(lower.substring(META_PREFIX.length()), response.header(name));
             }
         }
-        return new ObjectInfo(type, length, next, crc == null ? 0L : Crc64.parseUnsigned(crc.trim()), crc != null,
-                response.header("ETag"), response.header("Content-Type"), meta, response.header("x-oss-request-id"));
-    }
-
-    private static long number(String value, String header, long absent) throws IOException {
-        if (value == null) {
-            return absent;
-        }
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IOException("OSS sent a malformed " + header + " header: '" + value + "'");
-        }
+        return new ObjectInfo(type, length, next < 0 ? StoreException.NO_POSITION : next,
+                crc == null ? 0L : crc, crc != null, response.header("ETag"), response.header("Content-Type"), meta, response.header("x-oss-request-id"));
     }
 
     /** Parses a ListBucketResult requested with {@code encoding-type=url}. */
@@ -61,7 +68,8 @@ final class ResponseParsing {
         for (Element contents : Xml.children(root, "Contents")) {
             Map<String, String> f = Xml.childTexts(contents);
             objects.add(new ObjectSummary(decode(f.get("Key"), urlEncoded),
-                    number(f.get("Size"), "Size", 0), f.get("ETag"), instant(f.get("LastModified")), f.get("Type")));
+                    f.get("Size") == null ? 0 : ServerValues.length(f.get("Size"), "Size"), f.get("ETag"),
+                    instant(f.get("LastModified")), f.get("Type")));
         }
         List<String> prefixes = new ArrayList<>();
         for (Element prefix : Xml.children(root, "CommonPrefixes")) {

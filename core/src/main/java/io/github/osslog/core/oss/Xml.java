@@ -2,7 +2,6 @@ package io.github.osslog.core.oss;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -53,13 +52,13 @@ final class Xml {
         }
     }
 
-    /** The text of each direct child element of the root, or an empty map when the text is not XML. */
-    static Map<String, String> flatFields(String xml) {
-        if (xml.trim().isEmpty()) {
+    /** The text of each direct child element of the root, or an empty map when the bytes are not XML. */
+    static Map<String, String> flatFields(byte[] xml) {
+        if (xml.length == 0) {
             return Collections.emptyMap();
         }
         try {
-            return childTexts(parse(xml.getBytes(StandardCharsets.UTF_8)));
+            return childTexts(parse(xml));
         } catch (IOException notXml) {
             return Collections.emptyMap();
         }

@@ -9,6 +9,7 @@ import io.github.osslog.core.store.AppendableStore;
 import io.github.osslog.core.store.ObjectInfo;
 import io.github.osslog.core.store.ObjectType;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -20,6 +21,14 @@ import java.time.Instant;
 final class ObjectTracker {
     private static final int REMEMBERED_KEYS = 64;
     private static final Duration IDLE_KEY = Duration.ofHours(1);
+    /**
+     * HEADs one {@link #objectFor} may make before it gives up: a store that reports every key as taken (or a
+     * broken one) must not hold the shipper in an endless lookup. Giving up is an I/O failure: the batch is kept
+     * and retried after a backoff.
+     */
+    static final int MAX_LOOKUPS = 1000;
+    /** How long one {@link #objectFor} may look for its object, by the configured clock. */
+    static final Duration LOOKUP_TIME = Duration.ofMinutes(1);
 
     private final AppendableStore store;
     private final ObjectRouter router;
@@ -28,7 +37,10 @@ final class ObjectTracker {
     private final long maxAppends;
     private final PipelineMetrics metrics;
     private final InternalLogger logger;
+    private final Clock clock;
     private String currentKey;
+    private int lookups;
+    private Instant lookupDeadline;
 
     ObjectTracker(PipelineConfig config, AppendableStore store, PipelineMetrics metrics, InternalLogger logger) {
         this.store = store;
@@ -38,6 +50,7 @@ final class ObjectTracker {
         this.maxAppends = store.limits().maxAppendsPerObject();
         this.metrics = metrics;
         this.logger = logger;
+        this.clock = config.clock();
     }
 
     /**
@@ -45,6 +58,8 @@ final class ObjectTracker {
      * the key moved on, and rolls first when the batch would make the object too large or take too many appends.
      */
     ObjectState objectFor(Instant cutTime, int len) throws IOException {
+        lookups = 0;
+        lookupDeadline = clock.instant().plus(LOOKUP_TIME);
         String key = router.keyFor(cutTime);
         if (currentKey != null && !key.equals(currentKey)) {
             metrics.rollover();
@@ -83,10 +98,10 @@ final class ObjectTracker {
                 enter(candidate);
                 return known;
             }
-            ObjectInfo info = peeked != null ? peeked : store.head(candidate);
+            ObjectInfo info = peeked != null ? peeked : head(candidate);
             peeked = null;
             if (info != null) {
-                peeked = store.head(router.peekNext(cutTime));
+                peeked = head(router.peekNext(cutTime));
                 if (peeked != null) {
                     candidate = router.roll(cutTime);
                     continue;
@@ -113,6 +128,17 @@ final class ObjectTracker {
             metrics.rollover();
             candidate = router.roll(cutTime);
         }
+    }
+
+    /** A HEAD within the lookup budget of the current {@link #objectFor}. */
+    private ObjectInfo head(String key) throws IOException {
+        if (lookups >= MAX_LOOKUPS || clock.instant().isAfter(lookupDeadline)) {
+            throw new IOException("No object to append to found after " + lookups + " lookups (next '" + key
+                    + "'): every key checked exists and is full or not appendable; the batch is kept and the"
+                    + " lookup retried");
+        }
+        lookups++;
+        return store.head(key);
     }
 
     private void enter(String key) {

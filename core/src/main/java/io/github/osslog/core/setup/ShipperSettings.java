@@ -163,8 +163,16 @@ public final class ShipperSettings {
             ossConfig = oss.callTimeout(shutdown.multipliedBy(4).dividedBy(5).plusMillis(1)).build();
         }
         OssClient client = OssClient.create(ossConfig);
+        // everything the pipeline says or counts passes the client's redactor, which knows the credentials in use
+        InternalLogger redacting = client.redactor().wrap(logger);
+        if (!ossConfig.endpoint().isLoopback() && ossConfig.endpoint().scheme().equals("http")) {
+            redacting.warn("endpoint '" + values.get("endpoint") + "' is plain HTTP to a host that is not loopback:"
+                    + " logs and the STS token travel in clear text; use https:// (docs/secrets.md)");
+        }
         try {
-            return new LogShipper(Pipeline.create(pipelineConfig, client, logger), client);
+            Pipeline running = Pipeline.create(pipelineConfig, client, redacting);
+            running.metrics().redactWith(client.redactor());
+            return new LogShipper(running, client);
         } catch (IllegalArgumentException e) {
             client.close();
             problems.add(null, e.getMessage());
