@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.osslog.core.InternalLogger;
 import io.github.osslog.core.buffer.OverflowPolicy;
 import io.github.osslog.core.pipeline.PipelineConfig;
+import io.github.osslog.core.testing.RecordingLogger;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
@@ -157,6 +158,42 @@ class ShipperSettingsTest {
             assertFalse(p.toString().contains("the-token-value"), p.toString());
         }
         assertTrue(properties(problems).contains("accessKeyId"));
+    }
+
+    @Test
+    void aControlCharacterInAnEnvironmentCredentialRefusesTheConfigurationByVariable() {
+        List<SettingProblem> problems = problems(valid().set("accessKeyId", null).set("accessKeySecret", null)
+                .env(name -> name.equals("OSS_SESSION_TOKEN") ? "env-token\rpart-two"
+                        : name.startsWith("OSS_ACCESS_KEY") ? "env-value-of-" + name : null));
+
+        assertEquals(1, problems.size(), problems::toString);
+        String text = problems.get(0).toString();
+        assertTrue(text.contains("environment variable OSS_SESSION_TOKEN contains the character U+000D"), text);
+        assertFalse(text.contains("env-token") || text.contains("part-two"), text);
+    }
+
+    @Test
+    void aControlCharacterInAConfiguredCredentialRefusesTheConfigurationBySetting() {
+        List<SettingProblem> problems = problems(valid().set("securityToken", "conf-token\rpart-two"));
+
+        assertEquals(Collections.singletonList("securityToken"), properties(problems));
+        assertFalse(problems.get(0).toString().contains("conf-token"), problems.get(0).toString());
+    }
+
+    @Test
+    void plainHttpToAHostThatIsNotLoopbackIsWarnedAboutOnce() throws Exception {
+        for (String endpoint : new String[] {"http://oss.example.com", "http://10.0.0.5:9000", "http://[fd00::1]:80",
+                "http://127.0.0.1:9", "http://127.8.9.10:9", "http://localhost:9", "http://[::1]:9",
+                "https://oss.example.com"}) {
+            RecordingLogger logger = new RecordingLogger();
+            LogShipper shipper = valid().set("endpoint", endpoint).build("t", logger);
+            shipper.stop(Duration.ZERO);
+
+            boolean loopbackOrTls = endpoint.startsWith("https") || endpoint.contains("127.")
+                    || endpoint.contains("localhost") || endpoint.contains("[::1]");
+            assertEquals(loopbackOrTls ? 0 : 1, logger.count("WARN", "endpoint '" + endpoint + "' is plain HTTP"),
+                    endpoint + ": " + logger.lines());
+        }
     }
 
     @Test
