@@ -208,7 +208,7 @@ public final class OssAppender extends AbstractAppender {
         @Required(message = "Oss appender: bucket is missing: set bucket to the name of your OSS bucket")
         private String bucket;
         @PluginBuilderAttribute private String region;
-        @PluginBuilderAttribute private String accessKeyId;
+        @PluginBuilderAttribute(sensitive = true) private String accessKeyId;
         @PluginBuilderAttribute(sensitive = true) private String accessKeySecret;
         @PluginBuilderAttribute(sensitive = true) private String securityToken;
         @PluginBuilderAttribute private String ecsRoleName;

@@ -55,7 +55,8 @@ final class OssConfig {
     private Map<String, String> values() {
         StringBuilder attrs = new StringBuilder();
         attributes.forEach((k, v) -> attrs.append(k).append("=\"").append(v.replace("&", "&amp;")
-                .replace("\"", "&quot;").replace("<", "&lt;")).append("\" "));
+                .replace("\"", "&quot;").replace("<", "&lt;").replace("\r", "&#13;").replace("\n", "&#10;"))
+                .append("\" "));
         Map<String, String> values = new LinkedHashMap<>();
         values.put("ATTRS", attrs.toString().trim());
         values.put("LAYOUT", layout);

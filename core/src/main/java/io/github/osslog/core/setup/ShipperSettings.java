@@ -50,9 +50,9 @@ public final class ShipperSettings {
             "serverSideEncryption", "metadata", "tagging", "initialBackoff", "maxBackoff", "connectTimeout",
             "readTimeout", "writeTimeout", "callTimeout", "shutdownTimeout", "sendContentMd5", "trustedCertificates",
             "spoolDirectory", "spoolMaxBytes"));
-    /** Properties whose values are secrets: never echoed in messages. */
+    /** Properties whose values are secrets, the key id included (docs/secrets.md): never echoed in messages. */
     public static final List<String> SECRETS = Collections.unmodifiableList(
-            Arrays.asList("accessKeySecret", "securityToken"));
+            Arrays.asList("accessKeyId", "accessKeySecret", "securityToken"));
 
     private static final Pattern LEADING_NAME = Pattern.compile("^([a-zA-Z]+)\\b");
 
