@@ -75,6 +75,7 @@ class SecretsAndTlsTest {
         for (String text : seen) {
             assertFalse(text.contains(SECRET), () -> "the secret leaked: " + text);
             assertFalse(text.contains(TOKEN), () -> "the token leaked: " + text);
+            assertFalse(text.contains(KEY_ID), () -> "the key id leaked: " + text);
         }
     }
 
