@@ -18,8 +18,11 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Turns HTTP requests into OSS operations: injects the scheduled faults, checks bucket and signature, dispatches,
- * renders OSS errors, and records every request in the journal. Thread-safe.
+ * Turns HTTP requests into OSS operations: checks framing and signature, then injects the scheduled faults,
+ * dispatches, renders OSS errors, and records every request in the journal. Thread-safe.
+ *
+ * <p>Nothing is allocated or created for a request that is not authentic: its body is left unread (the signature
+ * covers the head only) and no bucket is auto-created for it.
  */
 final class OssHandler implements HttpHandler {
     private static final String REQUEST_ID_PREFIX = String.format("%08X", System.currentTimeMillis() / 1000);
@@ -49,6 +52,20 @@ final class OssHandler implements HttpHandler {
     @Override
     public int maxBodyBytes() {
         return (int) Math.min(maxObjectSize, Integer.MAX_VALUE - 8);
+    }
+
+    /** Reads a body only for an authentic request (or the discard route, which does no OSS work). */
+    @Override
+    public boolean readsBody(HttpRequest head) {
+        if (head.rawPath().equals(OssTestServer.DISCARD_PATH)) {
+            return true;
+        }
+        try {
+            authenticator.verify(new OssRequest(head), clock.now());
+            return true;
+        } catch (OssException notAuthentic) {
+            return false; // handle() answers with the same error
+        }
     }
 
     /** Uploads are checksummed while they arrive; the discard route stays a do-nothing baseline. */
@@ -106,6 +123,10 @@ final class OssHandler implements HttpHandler {
             }
         }
         request.validate();
+        if (request.operation == Operation.APPEND_OBJECT || request.operation == Operation.PUT_OBJECT) {
+            ObjectOperations.checkUploadFraming(request.http);
+        }
+        authenticator.verify(request, now);
         Bucket bucket = bucket(request.bucket);
         Fault failure = null;
         boolean reset = false;
@@ -137,10 +158,6 @@ final class OssHandler implements HttpHandler {
         if (reset) {
             return HttpResponse.resetConnection();
         }
-        if (request.operation == Operation.APPEND_OBJECT || request.operation == Operation.PUT_OBJECT) {
-            ObjectOperations.checkUploadFraming(request.http);
-        }
-        authenticator.verify(request, now);
         HttpResponse response = dispatch(request, bucket, now);
         String crc = response.header("x-oss-hash-crc64ecma");
         if (corrupt && crc != null) {

@@ -19,6 +19,14 @@ public interface HttpHandler {
     int maxBodyBytes();
 
     /**
+     * Called with the request head (its body {@code null}) before any byte of the body is read or any buffer for
+     * it allocated: {@code false} leaves the body unread, the request then arrives at {@link #handle} with
+     * {@link HttpRequest#bodySkipped()} set, and the connection closes after the response. A server refuses an
+     * unauthenticated upload this way, before it costs memory.
+     */
+    boolean readsBody(HttpRequest head);
+
+    /**
      * Whether the server should compute the CRC-64 of this request's body ({@link HttpRequest#bodyCrc64()}) while
      * reading it, which overlaps the checksum with the client's sending instead of adding it afterwards.
      */

@@ -17,9 +17,15 @@ public final class HttpRequest {
     private final boolean bodyTooLarge;
     private final long bodyCrc64;
     private final boolean hasBodyCrc64;
+    private final boolean bodySkipped;
 
     HttpRequest(String method, String rawPath, String rawQuery, Map<String, String> headers, byte[] body,
             boolean lengthDeclared, boolean bodyTooLarge, long bodyCrc64, boolean hasBodyCrc64) {
+        this(method, rawPath, rawQuery, headers, body, lengthDeclared, bodyTooLarge, bodyCrc64, hasBodyCrc64, false);
+    }
+
+    private HttpRequest(String method, String rawPath, String rawQuery, Map<String, String> headers, byte[] body,
+            boolean lengthDeclared, boolean bodyTooLarge, long bodyCrc64, boolean hasBodyCrc64, boolean bodySkipped) {
         this.method = method;
         this.rawPath = rawPath;
         this.rawQuery = rawQuery;
@@ -29,6 +35,13 @@ public final class HttpRequest {
         this.bodyTooLarge = bodyTooLarge;
         this.bodyCrc64 = bodyCrc64;
         this.hasBodyCrc64 = hasBodyCrc64;
+        this.bodySkipped = bodySkipped;
+    }
+
+    /** This request's head with its body left unread ({@link #bodySkipped()}). */
+    HttpRequest skippingBody() {
+        return new HttpRequest(method, rawPath, rawQuery, headers, null, lengthDeclared, bodyTooLarge, 0, false,
+                true);
     }
 
     /** Whether {@link #bodyCrc64()} was computed while the body was read. */
@@ -66,7 +79,10 @@ public final class HttpRequest {
         return headers.get(lowerCaseName);
     }
 
-    /** The body bytes (empty array when there was none). Not copied: do not modify. */
+    /**
+     * The body bytes (empty array when there was none; {@code null} when it was not read). Not copied: do not
+     * modify.
+     */
     public byte[] body() {
         return body;
     }
@@ -74,6 +90,14 @@ public final class HttpRequest {
     /** Whether the client declared a body length (Content-Length or chunked transfer encoding). */
     public boolean lengthDeclared() {
         return lengthDeclared;
+    }
+
+    /**
+     * Whether the handler declined the body after seeing the head ({@link HttpHandler#readsBody}): it was not read,
+     * {@link #body()} is {@code null}, and the connection is closed after the response.
+     */
+    public boolean bodySkipped() {
+        return bodySkipped;
     }
 
     /**

@@ -149,7 +149,8 @@ public final class HttpServer implements Closeable {
                 socket.setSoLinger(true, 0);
                 return false;
             default:
-                boolean close = request.bodyTooLarge() || response.closeAfter() || reader.wantsClose(request);
+                boolean close = request.bodyTooLarge() || request.bodySkipped() || response.closeAfter()
+                        || reader.wantsClose(request);
                 writer.write(response, request.method().equals("HEAD"), close);
                 return !close;
         }

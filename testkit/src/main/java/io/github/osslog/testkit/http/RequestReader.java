@@ -112,6 +112,10 @@ final class RequestReader {
         if (declared > maxBody) {
             return new HttpRequest(method, rawPath, rawQuery, headers, null, true, true, 0, false);
         }
+        HttpRequest head = new HttpRequest(method, rawPath, rawQuery, headers, null, true, false, 0, false);
+        if (!handler.readsBody(head)) {
+            return head.skippingBody();
+        }
         checksum = handler.checksumBody(method, rawPath);
         crc = 0;
         String expect = headers.get("expect");
@@ -119,7 +123,7 @@ final class RequestReader {
             out.write(CONTINUE);
             out.flush();
         }
-        byte[] body = chunked ? readChunked() : readFully(new byte[(int) declared]);
+        byte[] body = chunked ? readChunked() : readDeclared((int) declared);
         if (body == null) {
             return new HttpRequest(method, rawPath, rawQuery, headers, null, true, true, 0, false);
         }
@@ -174,9 +178,22 @@ final class RequestReader {
         }
     }
 
-    private byte[] readFully(byte[] b) throws IOException {
-        readFully(b, 0, b.length);
-        return b;
+    /**
+     * Reads a body of the declared length into a buffer that grows as the bytes arrive: a client that declares
+     * 2 GiB and sends little costs little.
+     */
+    private byte[] readDeclared(int declared) throws IOException {
+        byte[] buf = new byte[Math.min(declared, SLICE)];
+        int size = 0;
+        while (size < declared) {
+            if (size == buf.length) {
+                buf = Arrays.copyOf(buf, (int) Math.min(declared, 2L * buf.length));
+            }
+            int n = Math.min(buf.length - size, SLICE);
+            readFully(buf, size, n);
+            size += n;
+        }
+        return buf;
     }
 
     private void readFully(byte[] b, int off, int len) throws IOException {

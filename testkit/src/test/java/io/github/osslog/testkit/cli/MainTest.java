@@ -1,19 +1,26 @@
 package io.github.osslog.testkit.cli;
 
+import io.github.osslog.core.auth.StaticCredentialsProvider;
+import io.github.osslog.core.oss.OssClient;
+import io.github.osslog.core.oss.OssClientConfig;
+import io.github.osslog.core.oss.OssException;
 import io.github.osslog.testkit.OssTestServer;
 import io.github.osslog.testkit.SelfSignedCertificate;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MainTest {
 
     private static String problem(String... args) {
-        return assertThrows(IllegalArgumentException.class, () -> Main.parse(args)).getMessage();
+        return assertThrows(IllegalArgumentException.class, () -> Main.parse(args, name -> null)).getMessage();
     }
 
     @Test
@@ -39,6 +46,39 @@ class MainTest {
                 certificate.password()}).start()) {
             assertTrue(server.endpoint().startsWith("https://127.0.0.1:"), server.endpoint());
         }
+    }
+
+    /** Whether a signed HEAD with this key pair is accepted (a missing object is a 404, not a refusal). */
+    private static boolean accepts(OssTestServer server, String id, String secret) throws IOException {
+        try (OssClient client = OssClient.create(OssClientConfig.builder().endpoint(server.endpoint()).bucket("logs")
+                .region(server.region()).credentials(StaticCredentialsProvider.of(id, secret)).build())) {
+            return client.head("missing") == null;
+        } catch (OssException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void theKeyPairCanComeFromTheEnvironment() throws IOException {
+        Map<String, String> env = Map.of("OSS_ACCESS_KEY_ID", "ENVAK", "OSS_ACCESS_KEY_SECRET", "env-secret\n");
+        try (OssTestServer server = Main.parse(new String[] {"--port", "0"}, env::get).bucket("logs").start()) {
+            assertTrue(accepts(server, "ENVAK", "env-secret"));
+            assertFalse(accepts(server, "ENVAK", "wrong"));
+        }
+    }
+
+    @Test
+    void theSecretCanComeFromAFile(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("secret");
+        Files.writeString(file, "file-secret\n");
+        try (OssTestServer server = Main.parse(new String[] {"--port", "0", "--access-key-id", "FILEAK",
+                "--access-key-secret-file", file.toString()}, name -> null).bucket("logs").start()) {
+            assertTrue(accepts(server, "FILEAK", "file-secret"));
+        }
+        assertTrue(problem("--port", "0", "--access-key-id", "AK", "--access-key-secret-file",
+                dir.resolve("missing").toString()).contains("cannot be read"));
+        assertTrue(problem("--port", "0", "--access-key-id", "AK", "--access-key-secret", "SK",
+                "--access-key-secret-file", file.toString()).contains("not both"));
     }
 
     @Test
