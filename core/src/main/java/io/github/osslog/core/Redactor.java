@@ -19,7 +19,7 @@ public final class Redactor {
     public static final String MASK = "****";
     /** How many distinct values are remembered (a few rotations of key id, secret and token). */
     static final int REMEMBERED = 32;
-    /** How deep a cause chain is copied; a deeper chain ends in a cause that says so. */
+    /** How deep a chain of causes is checked and copied; deeper causes are left out of a copy. */
     private static final int MAX_CAUSES = 16;
 
     private final Object lock = new Object();
