@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.osslog.core.auth.Credentials;
 import io.github.osslog.core.store.AppendResult;
+import io.github.osslog.core.store.ErrorKind;
 import io.github.osslog.core.store.ObjectInfo;
 import io.github.osslog.core.store.StoreException;
 import java.io.IOException;
@@ -154,6 +155,22 @@ class OssClientServerValuesTest {
             assertFalse(text.contains(KEY_ID) || text.contains(SECRET) || text.contains(TOKEN), text);
         }
         assertTrue(e.getMessage().contains("key **** secret **** token ****"), e.getMessage());
+    }
+
+    @Test
+    void aHeaderOkHttpRefusesIsAConfigurationErrorNamingOnlyTheHeader() {
+        // HeaderValues checks values; a name with a space gets past it and OkHttp throws IllegalArgumentException
+        String header = "x-oss-meta-bad name";
+
+        StoreException e = assertThrows(StoreException.class, () -> client().append("a.log", 0, new byte[] {1}, 0, 1,
+                java.util.Collections.singletonMap(header, "value-" + TOKEN)));
+
+        assertEquals(ErrorKind.CONFIGURATION, e.kind());
+        assertEquals("InvalidHeaderValue", e.code());
+        assertTrue(e.getMessage().contains("'" + header + "'"), e.getMessage());
+        assertFalse(e.getMessage().contains(TOKEN), e.getMessage());
+        assertEquals(null, e.getCause());
+        assertEquals(0, server.getRequestCount());
     }
 
     @Test
