@@ -49,8 +49,21 @@ public interface PipelineMXBean {
     /** Failed store calls by error code ({@code IOException} for ambiguous ones). */
     Map<String, Long> getFailuresByCode();
 
-    /** Bytes waiting in the buffer. */
+    /**
+     * Bytes of the ring buffer in use: records waiting to be drained (with their small frame headers). It does not
+     * include the batch the shipper has drained and is sending, nor the spool: see {@link #getBytesInFlight()}.
+     */
     long getBufferBytesInUse();
+
+    /**
+     * Events accepted and not yet landed or resolved for good: in the ring, in the batch being sent, or in the spool
+     * (including events an earlier run spooled). 0 means every accepted event has landed or was dropped for a
+     * counted reason.
+     */
+    long getEventsInFlight();
+
+    /** Bytes in flight: ring bytes in use, plus the batch being sent (before compression), plus spool files. */
+    long getBytesInFlight();
 
     /** Batches written to the local spool because they could not be shipped in time. */
     long getSpooledBatches();
