@@ -35,6 +35,7 @@ final class Spooler {
     private volatile boolean backlog;
     private boolean broken;
     private boolean fullReported;
+    private long corruptEventsReported;
 
     private Spooler(Spool spool, PipelineConfig config, RingBuffer ring, AppendEngine engine,
             PipelineMetrics metrics, InternalLogger logger) {
@@ -59,6 +60,8 @@ final class Spooler {
         }
         try {
             Spool spool = Spool.open(config.spoolDirectory(), config.spoolMaxBytes());
+            spool.warnings().forEach(logger::warn);
+            spool.problems().forEach(logger::error);
             if (!spool.isEmpty()) {
                 logger.info("Spool '" + config.spoolDirectory() + "' holds " + spool.pendingEvents()
                         + " events from an earlier run: replaying them before newer events");
@@ -179,8 +182,18 @@ final class Spooler {
                 + " spool; what it holds stays there for the next start", e);
     }
 
+    /** Publishes the spool's state; newly found corrupt records are counted as lost, noted in the object, reported. */
     private void refresh() {
         backlog = !broken && !spool.isEmpty();
         metrics.spool(spool.bytesInUse(), spool.pendingEvents(), spool.corruptRecords());
+        long lost = spool.corruptEvents() - corruptEventsReported;
+        if (lost > 0) {
+            corruptEventsReported += lost;
+            ring.countDownstreamLoss(DownstreamLoss.CORRUPT_SPOOL_RECORD, lost);
+            logger.error("spoolDirectory '" + directory + "' held damaged records (" + spool.corruptRecords()
+                    + " so far): their " + lost + " events are lost, counted (reason '"
+                    + DownstreamLoss.CORRUPT_SPOOL_RECORD.reason() + "') and noted in the object; damaged bytes are"
+                    + " never shipped");
+        }
     }
 }
