@@ -15,6 +15,10 @@ import java.util.function.Supplier;
  * Thread-safe: producers record from application threads, the shipper from its own.
  */
 public final class PipelineMetrics implements PipelineMXBean {
+    /** Distinct failure codes kept; later new ones count under {@link #OTHER_CODES}, so a hostile server cannot grow the map. */
+    static final int MAX_FAILURE_CODES = 64;
+    static final String OTHER_CODES = "other";
+
     private final Clock clock;
     private final LongSupplier bufferBytes;
     private final Supplier<Map<String, Long>> bufferDrops;
@@ -122,9 +126,17 @@ public final class PipelineMetrics implements PipelineMXBean {
         crcMismatches.incrementAndGet();
     }
 
-    /** Counts a failed store call under {@code code} and remembers {@code message} as the last error. */
+    /**
+     * Counts a failed store call under {@code code} (under {@value #OTHER_CODES} once {@value #MAX_FAILURE_CODES}
+     * codes are known) and remembers {@code message} as the last error.
+     */
     public void failure(String code, String message) {
-        failures.computeIfAbsent(code, c -> new LongAdder()).increment();
+        LongAdder counter = failures.get(code);
+        if (counter == null) {
+            String kept = failures.size() < MAX_FAILURE_CODES ? code : OTHER_CODES;
+            counter = failures.computeIfAbsent(kept, c -> new LongAdder());
+        }
+        counter.increment();
         lastError = clock.instant() + " " + message;
     }
 
