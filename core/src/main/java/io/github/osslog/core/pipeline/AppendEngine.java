@@ -194,17 +194,18 @@ final class AppendEngine {
                     continue;
                 }
             } catch (IOException e) {
+                // the doubt first: if reporting throws, unresolved() must already say where the batch may be
+                doubt = afterFailedCall(doubt, state);
                 failures++;
                 status.failed(e, state);
-                doubt = afterFailedCall(doubt, state);
             } catch (CredentialsException e) {
                 // thrown while signing, before anything was sent: the batch cannot have landed
                 failures++;
                 status.credentialsUnavailable(e);
             } catch (Throwable e) {
+                doubt = afterFailedCall(doubt, state);
                 failures++;
                 status.unexpected(e, state);
-                doubt = afterFailedCall(doubt, state);
             }
             Outcome interrupted = pause(backoff.delayNanos(failures, kind), giveWay);
             if (interrupted != null) {

@@ -45,8 +45,9 @@ final class Shipper implements Runnable, RecordConsumer {
     private volatile Spooler spooler;
     private boolean replaying;
     private int loopFailures;
+    /** Set when the loop failed with a batch in memory: the restarted loop ships it as it is before draining more. */
+    private boolean resumeBatch;
     private volatile long batchBytes;
-    private volatile int batchEvents;
     /** Where the batch in memory may have landed when a Throwable ended its last attempt; null when nowhere. */
     private SpoolAnchor keptAnchor;
     private DropReport noticeInBatch;
@@ -93,6 +94,7 @@ final class Shipper implements Runnable, RecordConsumer {
                     return;
                 } catch (Throwable e) {
                     replaying = false;
+                    resumeBatch = !batch.isEmpty();
                     loopFailures++;
                     if (!engine.restartAfter(e, loopFailures)) {
                         return;
@@ -111,6 +113,13 @@ final class Shipper implements Runnable, RecordConsumer {
     }
 
     private void loop() throws InterruptedException {
+        // the same bytes again, so that reconciling against keptAnchor compares what may have landed
+        if (resumeBatch) {
+            resumeBatch = false;
+            if (!shipBatch()) {
+                return;
+            }
+        }
         long batchStart = 0;
         while (true) {
             // Read before fill(): an empty batch then proves that everything published before stop() was drained.
@@ -183,7 +192,6 @@ final class Shipper implements Runnable, RecordConsumer {
     @Override
     public void accept(byte[] buffer, int off, int len, LogLevel level) {
         batch.addEvent(buffer, off, len);
-        batchEvents = batch.events();
         batchBytes = batch.size();
     }
 
@@ -219,7 +227,6 @@ final class Shipper implements Runnable, RecordConsumer {
             }
         }
         batch.clear();
-        batchEvents = 0;
         batchBytes = 0;
         loopFailures = 0;
         settled.addAndGet(events);
@@ -312,11 +319,6 @@ final class Shipper implements Runnable, RecordConsumer {
     /** Whether older batches wait in the spool. Any thread. */
     boolean spoolBacklog() {
         return spooler != null && spooler.hasBacklog();
-    }
-
-    /** Events in the batch being filled or sent (drained from the ring, not yet landed or spooled). Any thread. */
-    int batchEvents() {
-        return batchEvents;
     }
 
     /** Bytes of the batch being filled or sent, before compression. Any thread. */

@@ -74,11 +74,13 @@ class ShipperContainmentTest {
         return c == null ? "" : new String(c, UTF_8);
     }
 
-    @Test
-    void anErrorThatEscapesIntoTheShipperLoopIsContainedAndShippingResumesWithNothingLost() {
+    /**
+     * An InternalLogger whose first warning runs {@code beforeThrowing} and then throws an Error: a failure escaping
+     * the engine into the loop.
+     */
+    private InternalLogger throwingOnFirstWarning(Runnable beforeThrowing) {
         AtomicInteger errorsLeft = new AtomicInteger(1);
-        // the warning about the first failed append throws: an Error escaping the engine into the loop
-        InternalLogger throwingOnce = new InternalLogger() {
+        return new InternalLogger() {
             @Override
             public void info(String message) {
                 recorded.info(message);
@@ -87,6 +89,7 @@ class ShipperContainmentTest {
             @Override
             public void warn(String message, Throwable cause) {
                 if (errorsLeft.getAndDecrement() > 0) {
+                    beforeThrowing.run();
                     throw new AssertionError("status channel bug (test)");
                 }
                 recorded.warn(message, cause);
@@ -97,8 +100,12 @@ class ShipperContainmentTest {
                 recorded.error(message, cause);
             }
         };
+    }
+
+    @Test
+    void anErrorThatEscapesIntoTheShipperLoopIsContainedAndShippingResumesWithNothingLost() {
         store.failNextAppends(1, ErrorKind.RETRYABLE);
-        Pipeline p = start(store, throwingOnce);
+        Pipeline p = start(store, throwingOnFirstWarning(() -> { }));
         publish(p, 0, 10);
         assertTrue(p.flush(WAIT), p.metrics().toString());
         publish(p, 10, 20);
@@ -109,6 +116,31 @@ class ShipperContainmentTest {
         assertTrue(recorded.contains("ERROR", "shipper loop failed"), recorded.lines().toString());
         assertTrue(p.metrics().getLastError().contains("AssertionError"), p.metrics().getLastError());
         assertEquals(Long.valueOf(1), p.metrics().getFailuresByCode().get("AssertionError"));
+    }
+
+    @Test
+    void aBatchWhoseAppendMayHaveLandedWhenTheLoopFailedIsCheckedNotDuplicated() throws InterruptedException {
+        Pipeline[] pipeline = new Pipeline[1];
+        // more events arrive before the loop restarts: they must not join the batch that may have landed
+        Pipeline p = start(store, throwingOnFirstWarning(() -> {
+            Thread other = new Thread(() -> publish(pipeline[0], 10, 20));
+            other.start();
+            try {
+                other.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        pipeline[0] = p;
+        publish(p, 0, 1);
+        assertTrue(p.flush(WAIT));
+        store.dropNextResponsesAfterCommit(1);
+        publish(p, 1, 10);
+        assertTrue(p.flush(WAIT), p.metrics().toString());
+        assertTrue(p.flush(WAIT), "and the events published meanwhile: " + p.metrics());
+        assertEquals(events(20), content(), "the landed batch was recognised by its anchor");
+        assertEquals(1, p.metrics().getReconciledLostResponses());
+        assertTrue(recorded.contains("ERROR", "shipper loop failed"), recorded.lines().toString());
     }
 
     @Test
