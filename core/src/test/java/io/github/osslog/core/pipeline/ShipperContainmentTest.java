@@ -14,11 +14,14 @@ import io.github.osslog.core.store.ErrorKind;
 import io.github.osslog.core.store.InMemoryStore;
 import io.github.osslog.core.testing.RecordingLogger;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -165,18 +168,38 @@ class ShipperContainmentTest {
     }
 
     @Test
-    void eventsAndBytesInFlightCoverTheBatchBeingSentAndReadZeroOnceEverythingLanded() {
+    void aBatchTheStoreRejectsForGoodIsCountedByReasonReportedAndNotedInTheObject() {
         Pipeline p = start(store, recorded);
+        store.failNextAppends(1, ErrorKind.BAD_REQUEST);
+        publish(p, 0, 3);
+        assertTrue(p.flush(WAIT));
+        publish(p, 3, 5);
+        assertTrue(p.flush(WAIT));
+        String landed = content();
+        assertTrue(landed.startsWith("osslog dropped 3 events between "), landed);
+        assertTrue(landed.endsWith(" (rejected by the store: 3)\nevent 3\nevent 4\n"), landed);
+        assertEquals(Long.valueOf(3), p.metrics().getEventsDroppedByReason().get("rejected by the store"));
+        assertEquals(3, p.metrics().getEventsFailed());
+        assertEquals(0, p.metrics().getEventsInFlight());
+        assertTrue(recorded.contains("ERROR", "rejected a batch of 3 events"), recorded.lines().toString());
+    }
+
+    @Test
+    void eventsAndBytesInFlightCoverTheBatchBeingSentAndReadZeroOnceEverythingLanded() throws Exception {
+        Pipeline p = start(store, recorded);
+        ObjectName mbean = new ObjectName("io.github.osslog:type=Pipeline,name=" + p.config().name());
+        MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
         store.outage(true);
         publish(p, 0, 5);
         assertFalse(p.flush(Duration.ofMillis(200)), "the outage holds the batch");
         assertEquals(0, p.metrics().getBufferBytesInUse(), "the shipper drained the ring into its batch");
         assertEquals(5, p.metrics().getEventsInFlight());
-        assertEquals(events(5).length(), p.metrics().getBytesInFlight());
+        assertEquals(5L, jmx.getAttribute(mbean, "EventsInFlight"));
+        assertEquals((long) events(5).length(), jmx.getAttribute(mbean, "BytesInFlight"));
         store.outage(false);
         assertTrue(p.flush(WAIT));
-        assertEquals(0, p.metrics().getEventsInFlight());
-        assertEquals(0, p.metrics().getBytesInFlight());
+        assertEquals(0L, jmx.getAttribute(mbean, "EventsInFlight"));
+        assertEquals(0L, jmx.getAttribute(mbean, "BytesInFlight"));
         assertEquals(events(5), content());
     }
 }
