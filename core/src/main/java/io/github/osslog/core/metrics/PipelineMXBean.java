@@ -16,10 +16,16 @@ public interface PipelineMXBean {
     /** Events dropped, all reasons together. */
     long getEventsDropped();
 
-    /** Events dropped by reason (buffer full, level discard, ...). */
+    /**
+     * Events dropped by reason: buffer full, oldest discarded, block timeout, level discard, spool full, rejected by
+     * the store, corrupt spool record, and the pipeline's own (pipeline stopped, logged by the shipper thread).
+     */
     Map<String, Long> getEventsDroppedByReason();
 
-    /** Events in batches the store rejected for good (counted by error code in {@link #getFailuresByCode()}). */
+    /**
+     * Events in batches the store rejected for good (counted by error code in {@link #getFailuresByCode()}); they are
+     * also dropped events, under the reason {@code rejected by the store}.
+     */
     long getEventsFailed();
 
     /** Encoded bytes the buffer took. */
