@@ -1,5 +1,6 @@
 package io.github.osslog.testkit;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -24,7 +25,9 @@ public final class Fault {
         /** Before the request, another writer appends bytes to the same object. */
         FOREIGN_APPEND,
         /** Before the request, another writer replaces the object with a Normal one. */
-        FOREIGN_PUT
+        FOREIGN_PUT,
+        /** Apply the request and answer with one header set to a malformed or out-of-range value. */
+        MALFORMED_HEADER
     }
 
     private final Kind kind;
@@ -86,6 +89,15 @@ public final class Fault {
         return new Fault(Kind.FOREIGN_PUT, 0, null, null, bytes.clone());
     }
 
+    /**
+     * Apply the request, then answer it with header {@code name} (lower-case, e.g. {@code x-oss-hash-crc64ecma},
+     * {@code content-length} of a HEAD) set to {@code value}: a server value the client must not trust blindly.
+     */
+    public static Fault malformedHeader(String name, String value) {
+        return new Fault(Kind.MALFORMED_HEADER, 0, Objects.requireNonNull(name, "name"), null,
+                Objects.requireNonNull(value, "value").getBytes(StandardCharsets.UTF_8));
+    }
+
     public Kind kind() {
         return kind;
     }
@@ -113,6 +125,7 @@ public final class Fault {
             case ERROR: return "ERROR " + status + " " + code;
             case LATENCY: return "LATENCY " + latency;
             case FOREIGN_APPEND: case FOREIGN_PUT: return kind + " " + bytes.length + " bytes";
+            case MALFORMED_HEADER: return kind + " " + code;
             default: return kind.name();
         }
     }

@@ -10,6 +10,7 @@ import io.github.osslog.testkit.store.Bucket;
 import io.github.osslog.testkit.store.Storage;
 import io.github.osslog.testkit.store.StoredObject;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Collections;
@@ -132,6 +133,7 @@ final class OssHandler implements HttpHandler {
         boolean reset = false;
         boolean drop = false;
         boolean corrupt = false;
+        Fault malformed = null;
         for (Fault fault : planned) {
             switch (fault.kind()) {
                 case FOREIGN_APPEND:
@@ -148,6 +150,7 @@ final class OssHandler implements HttpHandler {
                 case RESET_BEFORE_COMMIT: reset = true; break;
                 case DROP_RESPONSE_AFTER_COMMIT: drop = true; break;
                 case CORRUPT_CRC: corrupt = true; break;
+                case MALFORMED_HEADER: malformed = fault; break;
                 default: break;
             }
         }
@@ -162,6 +165,9 @@ final class OssHandler implements HttpHandler {
         String crc = response.header("x-oss-hash-crc64ecma");
         if (corrupt && crc != null) {
             response.header("x-oss-hash-crc64ecma", Crc64.toUnsigned(Crc64.parseUnsigned(crc) ^ 1L));
+        }
+        if (malformed != null) {
+            response.header(malformed.code(), new String(malformed.bytes(), StandardCharsets.UTF_8));
         }
         return drop ? HttpResponse.dropConnection() : response;
     }

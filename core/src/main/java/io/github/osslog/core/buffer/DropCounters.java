@@ -13,15 +13,19 @@ public final class DropCounters {
     private final long blockTimeouts;
     private final long levelDiscards;
     private final long spoolFull;
+    private final long rejected;
+    private final long corruptSpool;
     private final long truncated;
 
     DropCounters(long droppedNewest, long droppedOldest, long blockTimeouts, long levelDiscards, long spoolFull,
-            long truncated) {
+            long rejected, long corruptSpool, long truncated) {
         this.droppedNewest = droppedNewest;
         this.droppedOldest = droppedOldest;
         this.blockTimeouts = blockTimeouts;
         this.levelDiscards = levelDiscards;
         this.spoolFull = spoolFull;
+        this.rejected = rejected;
+        this.corruptSpool = corruptSpool;
         this.truncated = truncated;
     }
 
@@ -50,6 +54,16 @@ public final class DropCounters {
         return spoolFull;
     }
 
+    /** Events in batches the store rejected for good (HTTP 400/411: resending them unchanged cannot succeed). */
+    public long rejected() {
+        return rejected;
+    }
+
+    /** Events in spool records that failed their checksum or could not be decoded (see docs/spool.md). */
+    public long corruptSpool() {
+        return corruptSpool;
+    }
+
     /** Events longer than the maximum event size, published truncated with a marker (not drops). */
     public long truncated() {
         return truncated;
@@ -57,19 +71,20 @@ public final class DropCounters {
 
     /** All drops, whatever the reason; truncations are not drops. */
     public long totalDropped() {
-        return droppedNewest + droppedOldest + blockTimeouts + levelDiscards + spoolFull;
+        return droppedNewest + droppedOldest + blockTimeouts + levelDiscards + spoolFull + rejected + corruptSpool;
     }
 
     /** These counts and {@code other}'s added up. */
     public DropCounters plus(DropCounters other) {
         return new DropCounters(droppedNewest + other.droppedNewest, droppedOldest + other.droppedOldest,
                 blockTimeouts + other.blockTimeouts, levelDiscards + other.levelDiscards, spoolFull + other.spoolFull,
-                truncated + other.truncated);
+                rejected + other.rejected, corruptSpool + other.corruptSpool, truncated + other.truncated);
     }
 
     /**
      * The drops by reason, named as the drop line and the metrics name them ("buffer full", "oldest discarded",
-     * "block timeout", "level discard", "spool full"), in that order, zeros included.
+     * "block timeout", "level discard", "spool full", "rejected by the store", "corrupt spool record"), in that
+     * order, zeros included.
      */
     public Map<String, Long> byReason() {
         Map<String, Long> byReason = new LinkedHashMap<>();
@@ -77,7 +92,9 @@ public final class DropCounters {
         byReason.put("oldest discarded", droppedOldest);
         byReason.put("block timeout", blockTimeouts);
         byReason.put("level discard", levelDiscards);
-        byReason.put("spool full", spoolFull);
+        byReason.put(DownstreamLoss.SPOOL_FULL.reason(), spoolFull);
+        byReason.put(DownstreamLoss.REJECTED.reason(), rejected);
+        byReason.put(DownstreamLoss.CORRUPT_SPOOL_RECORD.reason(), corruptSpool);
         return byReason;
     }
 
@@ -85,6 +102,6 @@ public final class DropCounters {
     public String toString() {
         return "DropCounters{droppedNewest=" + droppedNewest + ", droppedOldest=" + droppedOldest
                 + ", blockTimeouts=" + blockTimeouts + ", levelDiscards=" + levelDiscards + ", spoolFull=" + spoolFull
-                + ", truncated=" + truncated + '}';
+                + ", rejected=" + rejected + ", corruptSpool=" + corruptSpool + ", truncated=" + truncated + '}';
     }
 }

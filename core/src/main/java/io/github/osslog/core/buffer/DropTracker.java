@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.LongAdder;
  * one cache line); {@link #takeReport} is synchronized.
  */
 final class DropTracker {
-    enum Reason { NEWEST, OLDEST, BLOCK_TIMEOUT, LEVEL_DISCARD, SPOOL_FULL }
+    enum Reason { NEWEST, OLDEST, BLOCK_TIMEOUT, LEVEL_DISCARD, SPOOL_FULL, REJECTED, CORRUPT_SPOOL_RECORD }
 
     /** A drop's time when the caller has no event time: the window's end is then the time of the report. */
     static final long NO_EVENT_TIME = Long.MIN_VALUE + 1;
@@ -120,6 +120,7 @@ final class DropTracker {
     private static DropCounters counters(long[] byReason, long truncated) {
         return new DropCounters(byReason[Reason.NEWEST.ordinal()], byReason[Reason.OLDEST.ordinal()],
                 byReason[Reason.BLOCK_TIMEOUT.ordinal()], byReason[Reason.LEVEL_DISCARD.ordinal()],
-                byReason[Reason.SPOOL_FULL.ordinal()], truncated);
+                byReason[Reason.SPOOL_FULL.ordinal()], byReason[Reason.REJECTED.ordinal()],
+                byReason[Reason.CORRUPT_SPOOL_RECORD.ordinal()], truncated);
     }
 }

@@ -258,12 +258,12 @@ public final class RingBuffer extends RingCursors {
     }
 
     /**
-     * Counts {@code events} that left the ring but were dropped downstream because the local spool was full, so
-     * they appear in {@link #drops()} and in the next {@link #takeDropReport()} like the ring's own drops.
+     * Counts {@code events} that left the ring but were lost for good downstream, so they appear in {@link #drops()}
+     * and in the next {@link #takeDropReport()} (the drop line written into the object) like the ring's own drops.
      */
-    public void countSpoolDrops(long events) {
+    public void countDownstreamLoss(DownstreamLoss reason, long events) {
         if (events > 0) {
-            drops.dropped(DropTracker.Reason.SPOOL_FULL, events);
+            drops.dropped(DropTracker.Reason.valueOf(reason.name()), events);
         }
     }
 

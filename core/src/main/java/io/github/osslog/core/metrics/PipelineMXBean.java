@@ -16,10 +16,16 @@ public interface PipelineMXBean {
     /** Events dropped, all reasons together. */
     long getEventsDropped();
 
-    /** Events dropped by reason (buffer full, level discard, ...). */
+    /**
+     * Events dropped by reason: buffer full, oldest discarded, block timeout, level discard, spool full, rejected by
+     * the store, corrupt spool record, and the pipeline's own (pipeline stopped, logged by the shipper thread).
+     */
     Map<String, Long> getEventsDroppedByReason();
 
-    /** Events in batches the store rejected for good (counted by error code in {@link #getFailuresByCode()}). */
+    /**
+     * Events in batches the store rejected for good (counted by error code in {@link #getFailuresByCode()}); they are
+     * also dropped events, under the reason {@code rejected by the store}.
+     */
     long getEventsFailed();
 
     /** Encoded bytes the buffer took. */
@@ -49,8 +55,21 @@ public interface PipelineMXBean {
     /** Failed store calls by error code ({@code IOException} for ambiguous ones). */
     Map<String, Long> getFailuresByCode();
 
-    /** Bytes waiting in the buffer. */
+    /**
+     * Bytes of the ring buffer in use: records waiting to be drained (with their small frame headers). It does not
+     * include the batch the shipper has drained and is sending, nor the spool: see {@link #getBytesInFlight()}.
+     */
     long getBufferBytesInUse();
+
+    /**
+     * Events accepted and not yet landed or resolved for good: in the ring, in the batch being sent, or in the spool
+     * (including events an earlier run spooled). 0 means every accepted event has landed or was dropped for a
+     * counted reason.
+     */
+    long getEventsInFlight();
+
+    /** Bytes in flight: ring bytes in use, plus the batch being sent (before compression), plus spool files. */
+    long getBytesInFlight();
 
     /** Batches written to the local spool because they could not be shipped in time. */
     long getSpooledBatches();

@@ -52,6 +52,8 @@ public final class PipelineMetrics implements PipelineMXBean {
     private volatile String currentKey = "";
     private volatile String lastError = "";
     private volatile Redactor redactor = new Redactor();
+    private volatile LongSupplier eventsInFlight = () -> 0;
+    private volatile LongSupplier bytesInFlight = () -> 0;
 
     /**
      * @param bufferBytes reads the bytes in use in the buffer
@@ -174,6 +176,12 @@ public final class PipelineMetrics implements PipelineMXBean {
         currentKey = key;
     }
 
+    /** Where {@link #getEventsInFlight()} and {@link #getBytesInFlight()} read from; set once by the pipeline. */
+    public void inFlight(LongSupplier events, LongSupplier bytes) {
+        eventsInFlight = events;
+        bytesInFlight = bytes;
+    }
+
     @Override
     public long getEventsAccepted() {
         return accepted.sum();
@@ -256,6 +264,16 @@ public final class PipelineMetrics implements PipelineMXBean {
     @Override
     public long getBufferBytesInUse() {
         return bufferBytes.getAsLong();
+    }
+
+    @Override
+    public long getEventsInFlight() {
+        return eventsInFlight.getAsLong();
+    }
+
+    @Override
+    public long getBytesInFlight() {
+        return bytesInFlight.getAsLong();
     }
 
     @Override

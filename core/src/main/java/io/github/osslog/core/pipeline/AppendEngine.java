@@ -1,6 +1,7 @@
 package io.github.osslog.core.pipeline;
 
 import io.github.osslog.core.InternalLogger;
+import io.github.osslog.core.auth.CredentialsException;
 import io.github.osslog.core.crc.Crc64;
 import io.github.osslog.core.metrics.PipelineMetrics;
 import io.github.osslog.core.naming.ObjectState;
@@ -18,12 +19,32 @@ import java.util.function.LongSupplier;
 
 /**
  * Appends one batch at its object's tracked position, verifying the CRC-64, and retries, reconciles (DESIGN §4,
- * docs/reconciliation.md) and rolls until the batch has landed exactly once, has failed for good, or the stop
- * deadline passes. Not thread-safe: confined to the shipper thread, apart from {@link #deadline(long)}.
+ * docs/reconciliation.md) and rolls until the batch has landed exactly once, a permanent condition is proven for it,
+ * or the caller takes it back (give way, stop deadline). Not thread-safe: confined to the shipper thread, apart from {@link #deadline(long)}.
  */
 final class AppendEngine {
-    /** How one batch ended: DEFERRED when the caller's give-way condition held between retries. */
-    enum Outcome { SHIPPED, FAILED, ABANDONED, DEFERRED }
+    /**
+     * How one batch ended (DESIGN §4, "The failure rule"). Only {@link #LANDED} and {@link #DROPPED} let a batch
+     * leave memory or the spool; the two KEPT outcomes leave it with the caller, unresolved.
+     */
+    enum Outcome {
+        /** The batch is in the object exactly once, proven by the append's answer or by a HEAD. */
+        LANDED,
+        /**
+         * A permanent condition was proven for this batch (the store rejects it as it is): the loss is counted, reported
+         * and must be noted in the object by the caller ({@link io.github.osslog.core.buffer.DownstreamLoss#REJECTED}).
+         */
+        DROPPED,
+        /** Not resolved; the caller's give-way condition held between retries: keep the batch (spool it). */
+        KEPT_GAVE_WAY,
+        /** Not resolved; the stop deadline passed or the thread was interrupted: keep the batch. */
+        KEPT_STOPPED;
+
+        /** True when the batch's fate is known and it may leave memory or the spool. */
+        boolean resolved() {
+            return this == LANDED || this == DROPPED;
+        }
+    }
 
     /** Why the object must be HEADed before the batch is (re)sent; ANCHORED: an earlier run's append may have landed. */
     private enum Doubt { NONE, AMBIGUOUS, CONFLICT, CHECKSUM, ANCHORED }
@@ -75,7 +96,7 @@ final class AppendEngine {
 
     /**
      * Ships {@code data[0, len)}, which holds {@code events} events, to the object for {@code cutTime}.
-     * Returns {@link Outcome#ABANDONED} when the deadline passed or the thread was interrupted first.
+     * Returns {@link Outcome#KEPT_STOPPED} when the deadline passed or the thread was interrupted first.
      */
     Outcome ship(byte[] data, int len, int events, Instant cutTime) {
         return ship(data, len, events, cutTime, null, null, null);
@@ -83,9 +104,13 @@ final class AppendEngine {
 
     /**
      * Ships like {@link #ship(byte[], int, int, Instant)}, first checking {@code anchor} (if not null) and skipping
-     * the append when the batch is found there already; returns {@link Outcome#DEFERRED} when {@code giveWay}
-     * (if not null) holds between retries. After DEFERRED or ABANDONED, {@link #unresolved()} says where the batch
-     * may have landed.
+     * the append when the batch is found there already; returns {@link Outcome#KEPT_GAVE_WAY} when {@code giveWay}
+     * (if not null) holds between retries. After a KEPT outcome, or when a {@link Throwable} escaped this method,
+     * {@link #unresolved()} says where the batch may have landed.
+     *
+     * <p>Only a proven outcome ends the batch: anything thrown that is not a store's answer (a credentials
+     * failure, a response that cannot be parsed, a bug, an {@link Error} once its frames have unwound) is reported
+     * once per episode and retried with backoff like an outage, after a HEAD when the append may have been sent.
      */
     Outcome ship(byte[] data, int len, int events, Instant cutTime, SpoolAnchor anchor, BooleanSupplier giveWay,
             AttemptListener listener) {
@@ -94,7 +119,7 @@ final class AppendEngine {
         boolean quickRetryUsed = false;
         Doubt doubt = Doubt.NONE;
         ObjectState state = null;
-        unresolved = null;
+        unresolved = anchor;
         if (anchor != null) {
             state = ObjectState.at(anchor.key(), anchor.position(), anchor.crc(), anchor.crcKnown());
             doubt = Doubt.ANCHORED;
@@ -112,21 +137,22 @@ final class AppendEngine {
                         objects.forget(state.key());
                         if (verdict != Reconciler.Verdict.LANDED) {
                             state = null;
-                            doubt = Doubt.NONE;
+                            doubt = doubt(Doubt.NONE, null);
                             continue;
                         }
                     }
                     if (verdict == Reconciler.Verdict.LANDED) {
                         status.landed(state, doubt == Doubt.CHECKSUM);
                         status.shipped(state, events, len, failures);
-                        return Outcome.SHIPPED;
+                        unresolved = null;
+                        return Outcome.LANDED;
                     }
                     if (verdict == Reconciler.Verdict.FOREIGN) {
                         status.foreign(state, doubt == Doubt.CHECKSUM);
                         objects.roll(cutTime);
                         state = null;
                     }
-                    doubt = Doubt.NONE;
+                    doubt = doubt(Doubt.NONE, null);
                     continue;
                 }
                 if (listener != null) {
@@ -137,9 +163,9 @@ final class AppendEngine {
                 metrics.append();
                 if (accept(state, result, data, len)) {
                     status.shipped(state, events, len, failures);
-                    return Outcome.SHIPPED;
+                    return Outcome.LANDED;
                 }
-                doubt = Doubt.CHECKSUM;
+                doubt = doubt(Doubt.CHECKSUM, state);
                 continue;
             } catch (StoreException e) {
                 kind = e.kind();
@@ -147,53 +173,76 @@ final class AppendEngine {
                 status.failed(e, state);
                 if (kind == ErrorKind.BAD_REQUEST) {
                     status.rejected(e, events, len);
-                    return Outcome.FAILED;
+                    unresolved = null;
+                    return Outcome.DROPPED;
                 }
                 if (kind == ErrorKind.POSITION_CONFLICT) {
-                    doubt = Doubt.CONFLICT;
+                    doubt = doubt(Doubt.CONFLICT, state);
                 } else if (kind == ErrorKind.NOT_APPENDABLE && state != null) {
                     status.notAppendable(state, e);
                     objects.roll(cutTime);
                     state = null;
                     rolls++;
                 }
+                // CREDENTIALS gets no quick retry: the store refreshed them once already (ErrorKind.CREDENTIALS)
                 boolean quick = (kind == ErrorKind.POSITION_CONFLICT && failures == 1)
                         || (kind == ErrorKind.NOT_APPENDABLE && rolls <= QUICK_ROLLS)
-                        || ((kind == ErrorKind.CREDENTIALS || kind == ErrorKind.CLOCK_SKEW) && !quickRetryUsed);
+                        || (kind == ErrorKind.CLOCK_SKEW && !quickRetryUsed);
                 if (quick) {
-                    quickRetryUsed |= kind == ErrorKind.CREDENTIALS || kind == ErrorKind.CLOCK_SKEW;
+                    quickRetryUsed |= kind == ErrorKind.CLOCK_SKEW;
                     metrics.retry();
                     continue;
                 }
-            } catch (RuntimeException e) {
-                status.crashed(e, events, len);
-                return Outcome.FAILED;
             } catch (IOException e) {
+                // the doubt first: if reporting throws, unresolved() must already say where the batch may be
+                doubt = afterFailedCall(doubt, state);
                 failures++;
                 status.failed(e, state);
-                if (doubt == Doubt.NONE && state != null) {
-                    // state is set and there is no doubt yet, so the append itself failed: it may have landed
-                    doubt = Doubt.AMBIGUOUS;
-                }
+            } catch (CredentialsException e) {
+                // thrown while signing, before anything was sent: the batch cannot have landed
+                failures++;
+                status.credentialsUnavailable(e);
+            } catch (Throwable e) {
+                doubt = afterFailedCall(doubt, state);
+                failures++;
+                status.unexpected(e, state);
             }
             Outcome interrupted = pause(backoff.delayNanos(failures, kind), giveWay);
             if (interrupted != null) {
-                return unfinished(interrupted, doubt, state);
+                return interrupted;
             }
             metrics.retry();
         }
-        return unfinished(Outcome.ABANDONED, doubt, state);
+        return Outcome.KEPT_STOPPED;
     }
 
-    /** Where the last batch given up (DEFERRED or ABANDONED) may have landed, or {@code null} when nowhere. */
+    /**
+     * Where the last batch left unresolved (a KEPT outcome, or a {@link Throwable} that escaped {@link #ship}) may
+     * have landed, or {@code null} when nowhere.
+     */
     SpoolAnchor unresolved() {
         return unresolved;
     }
 
-    private Outcome unfinished(Outcome outcome, Doubt doubt, ObjectState state) {
-        unresolved = doubt != Doubt.NONE && state != null
-                ? new SpoolAnchor(state.key(), state.position(), state.crc(), state.crcKnown()) : null;
-        return outcome;
+    /**
+     * Reports a failure of the shipper loop and waits the backoff for its {@code failures}-th failure in a row before
+     * the loop restarts; false when the stop deadline passed or the thread was interrupted first.
+     */
+    boolean restartAfter(Throwable failure, int failures) {
+        status.loopFailed(failure);
+        return pause(backoff.delayNanos(failures, null), null) == null;
+    }
+
+    /** With state set and no doubt yet, the failed call was the append itself: it may have landed. */
+    private Doubt afterFailedCall(Doubt doubt, ObjectState state) {
+        return doubt == Doubt.NONE && state != null ? doubt(Doubt.AMBIGUOUS, state) : doubt;
+    }
+
+    /** Enters {@code doubt} about {@code state} (null with NONE), keeping {@link #unresolved()} in step at once. */
+    private Doubt doubt(Doubt doubt, ObjectState state) {
+        unresolved = doubt == Doubt.NONE ? null
+                : new SpoolAnchor(state.key(), state.position(), state.crc(), state.crcKnown());
+        return doubt;
     }
 
     /** Applies a successful append's answer; false when its position or CRC-64 contradicts what was sent. */
@@ -218,7 +267,7 @@ final class AppendEngine {
         long left = nanos;
         do {
             if (giveWay != null && giveWay.getAsBoolean()) {
-                return Outcome.DEFERRED;
+                return Outcome.KEPT_GAVE_WAY;
             }
             long wait = giveWay == null ? left : Math.min(left, GIVE_WAY_POLL_NANOS);
             if (hasDeadline) {
@@ -228,11 +277,11 @@ final class AppendEngine {
                 sleeper.sleep(wait);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return Outcome.ABANDONED;
+                return Outcome.KEPT_STOPPED;
             }
             left -= wait;
         } while (left > 0 && beforeDeadline());
-        return beforeDeadline() ? null : Outcome.ABANDONED;
+        return beforeDeadline() ? null : Outcome.KEPT_STOPPED;
     }
 
     private boolean beforeDeadline() {

@@ -6,7 +6,8 @@ import java.util.function.DoubleSupplier;
 
 /**
  * Retry delays: exponential with full jitter, capped at the maximum; throttling starts four times higher and
- * keeps at least half its cap; configuration errors wait about the maximum each time. Thread-safe if the random
+ * keeps at least half its cap; configuration errors, and credentials the store refuses after refreshing them, wait
+ * about the maximum each time. Thread-safe if the random
  * source is.
  */
 final class Backoff {
@@ -27,7 +28,7 @@ final class Backoff {
      * ({@code null} for an ambiguous I/O failure).
      */
     long delayNanos(int failures, ErrorKind kind) {
-        if (kind == ErrorKind.CONFIGURATION) {
+        if (kind == ErrorKind.CONFIGURATION || kind == ErrorKind.CREDENTIALS) {
             return halfJitter(maxNanos);
         }
         long base = kind == ErrorKind.THROTTLED ? initialNanos * THROTTLE_FACTOR : initialNanos;

@@ -55,6 +55,7 @@ public final class Pipeline {
                 () -> ThreadLocalRandom.current().nextDouble());
         this.engine = new AppendEngine(config, store, backoff, sleeper, nanoTime, metrics, logger);
         this.shipper = new Shipper(config, ring, engine, metrics, logger, nanoTime);
+        metrics.inFlight(this::eventsInFlight, () -> ring.usedBytes() + shipper.batchBytes() + shipper.spoolBytes());
         this.thread = new Thread(shipper, "osslog-shipper-" + config.name());
         thread.setDaemon(true);
     }
@@ -207,6 +208,17 @@ public final class Pipeline {
             }
             return report;
         }
+    }
+
+    /**
+     * Accepted events not yet accounted for (in the ring or the batch being sent; spooled ones count as accounted
+     * for) plus the events waiting in the spool. Read in that order: an event that moves from the ring to the spool
+     * meanwhile is counted twice rather than not at all, so 0 is never read too early.
+     */
+    private long eventsInFlight() {
+        long accepted = metrics.getEventsAccepted();
+        long inMemory = accepted - shipper.accountedFor();
+        return Math.max(0, inMemory) + shipper.spooledEvents();
     }
 
     /** The pipeline's counters, also registered with JMX while it runs. */

@@ -23,6 +23,7 @@ final class ShipStatus {
     private final Duration slowRetry;
     private boolean failing;
     private boolean configErrorReported;
+    private boolean unexpectedReported;
 
     ShipStatus(PipelineMetrics metrics, InternalLogger logger, Duration slowRetry) {
         this.metrics = metrics;
@@ -34,11 +35,19 @@ final class ShipStatus {
         String code = e instanceof StoreException ? codeOf((StoreException) e) : "IOException";
         String where = state == null ? "" : " (object '" + state.key() + "' at " + state.position() + ")";
         metrics.failure(code, describe(e) + where);
-        boolean configuration = e instanceof StoreException
-                && ((StoreException) e).kind() == ErrorKind.CONFIGURATION;
+        ErrorKind kind = e instanceof StoreException ? ((StoreException) e).kind() : null;
+        // a token or key still refused after the store refreshed it is a configuration error too (issue 19)
+        boolean refused = kind == ErrorKind.CREDENTIALS;
+        boolean configuration = kind == ErrorKind.CONFIGURATION || refused;
         // an untrusted certificate or a host name it does not cover fails every retry until the setup changes
         boolean untrusted = e instanceof SSLHandshakeException || e instanceof SSLPeerUnverifiedException;
-        if (configuration && !configErrorReported) {
+        if (refused && !configErrorReported) {
+            configErrorReported = true;
+            logger.error("The store keeps refusing the credentials after refreshing them: " + describe(e) + ". Check"
+                    + " the access key id, secret and security token (OSS_ACCESS_KEY_ID, OSS_ACCESS_KEY_SECRET,"
+                    + " OSS_SESSION_TOKEN, or the instance's RAM role); osslog keeps buffering and retries about every "
+                    + slowRetry, e);
+        } else if (configuration && !configErrorReported) {
             configErrorReported = true;
             logger.error("The store refused access: " + describe(e) + ". Check the bucket, endpoint, region,"
                     + " credentials and permissions; osslog keeps buffering and retries about every " + slowRetry, e);
@@ -59,24 +68,52 @@ final class ShipStatus {
             failing = false;
             logger.info("Appends to '" + state.key() + "' succeed again after " + failures + " failed attempts");
         }
-        if (configErrorReported) {
+        if (configErrorReported || unexpectedReported) {
             configErrorReported = false;
+            unexpectedReported = false;
             logger.info("The store accepts appends again");
         }
     }
 
-    void rejected(StoreException e, int events, int len) {
-        logger.error("The store rejected a batch of " + events + " events (" + len + " bytes) for good: "
-                + describe(e) + "; the batch is dropped and counted as failed", e);
-        metrics.eventsFailed(events);
+    /** The credentials provider had none to give (e.g. the metadata service failed): nothing was sent. */
+    void credentialsUnavailable(RuntimeException e) {
+        metrics.failure("CredentialsUnavailable", describe(e));
+        if (!failing) {
+            failing = true;
+            logger.warn("No credentials to sign with: " + describe(e) + "; osslog keeps the batch and retries", e);
+        }
     }
 
-    /** The store threw something other than an I/O error: a bug or a key it refuses; retrying cannot help. */
-    void crashed(RuntimeException e, int events, int len) {
-        metrics.failure(e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
+    /**
+     * Something other than a store's answer failed a store call or its handling: a response that cannot be parsed,
+     * an error of the signing path, a bug, an {@link Error}. It proves nothing about the batch, which is kept.
+     */
+    void unexpected(Throwable e, ObjectState state) {
+        String where = state == null ? "" : " (object '" + state.key() + "' at " + state.position() + ")";
+        metrics.failure(e.getClass().getSimpleName(), describe(e) + where);
+        if (!unexpectedReported) {
+            unexpectedReported = true;
+            logger.error("A store call failed unexpectedly" + where + ": " + describe(e) + "; osslog keeps the batch"
+                    + " and retries with backoff (reported once until appends succeed again)", e);
+        }
+    }
+
+    /** The shipper loop itself failed and is restarted; its batch stays in memory. */
+    void loopFailed(Throwable e) {
+        metrics.failure(e.getClass().getSimpleName(), "shipper loop: " + describe(e));
+        if (!unexpectedReported) {
+            unexpectedReported = true;
+            logger.error("The osslog shipper loop failed: " + describe(e) + "; it restarts with backoff, keeping its"
+                    + " batch, and the buffer keeps accepting events within its budget", e);
+        }
+    }
+
+    /** A permanent condition for one batch: the caller counts it as {@code DownstreamLoss.REJECTED}. */
+    void rejected(StoreException e, int events, int len) {
+        logger.error("The store rejected a batch of " + events + " events (" + len + " bytes) for good: "
+                + describe(e) + "; the batch is dropped, counted (reason 'rejected by the store') and noted in the"
+                + " object", e);
         metrics.eventsFailed(events);
-        logger.error("The store failed unexpectedly on a batch of " + events + " events (" + len + " bytes): " + e
-                + "; the batch is dropped and counted as failed", e);
     }
 
     void notAppendable(ObjectState state, StoreException e) {
@@ -119,7 +156,8 @@ final class ShipStatus {
         return e.code().isEmpty() ? "HTTP " + e.status() : e.code();
     }
 
-    private static String describe(IOException e) {
+    /** The one place a failure becomes text for a status or {@code lastError}. */
+    private static String describe(Throwable e) {
         if (e instanceof StoreException) {
             StoreException s = (StoreException) e;
             return "HTTP " + s.status() + " " + s.code() + " '" + s.getMessage() + "' (request id " + s.requestId()

@@ -1,11 +1,13 @@
 package io.github.osslog.core.pipeline;
 
 import io.github.osslog.core.InternalLogger;
+import io.github.osslog.core.buffer.DownstreamLoss;
 import io.github.osslog.core.buffer.DropReport;
 import io.github.osslog.core.buffer.LogLevel;
 import io.github.osslog.core.buffer.RecordConsumer;
 import io.github.osslog.core.buffer.RingBuffer;
 import io.github.osslog.core.metrics.PipelineMetrics;
+import io.github.osslog.core.spool.SpoolAnchor;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,6 +44,12 @@ final class Shipper implements Runnable, RecordConsumer {
     private volatile long deadlineNanos;
     private volatile Spooler spooler;
     private boolean replaying;
+    private int loopFailures;
+    /** Set when the loop failed with a batch in memory: the restarted loop ships it as it is before draining more. */
+    private boolean resumeBatch;
+    private volatile long batchBytes;
+    /** Where the batch in memory may have landed when a Throwable ended its last attempt; null when nowhere. */
+    private SpoolAnchor keptAnchor;
     private DropReport noticeInBatch;
     private DropReport undelivered;
 
@@ -68,14 +76,31 @@ final class Shipper implements Runnable, RecordConsumer {
         this.spooler = spool;
     }
 
+    /**
+     * Runs the loop until stop; any {@link Throwable} from it is contained (DESIGN §4, issue 19): reported, and the
+     * loop restarted after a backoff with its batch still in memory, so the buffer keeps accepting within its budget.
+     * By the time the catch runs the failed frames have unwound, releasing what they held (an
+     * {@link OutOfMemoryError} from a hostile body included).
+     */
     @Override
     public void run() {
         try {
-            loop();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            logger.error("The osslog shipper thread failed; events are no longer shipped", e);
+            while (true) {
+                try {
+                    loop();
+                    return;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (Throwable e) {
+                    replaying = false;
+                    resumeBatch = !batch.isEmpty();
+                    loopFailures++;
+                    if (!engine.restartAfter(e, loopFailures)) {
+                        return;
+                    }
+                }
+            }
         } finally {
             if (gzip != null) {
                 gzip.close();
@@ -88,6 +113,13 @@ final class Shipper implements Runnable, RecordConsumer {
     }
 
     private void loop() throws InterruptedException {
+        // the same bytes again, so that reconciling against keptAnchor compares what may have landed
+        if (resumeBatch) {
+            resumeBatch = false;
+            if (!shipBatch()) {
+                return;
+            }
+        }
         long batchStart = 0;
         while (true) {
             // Read before fill(): an empty batch then proves that everything published before stop() was drained.
@@ -107,10 +139,10 @@ final class Shipper implements Runnable, RecordConsumer {
             }
             if (spooler != null && spooler.hasBacklog()) {
                 replaying = true;
-                AppendEngine.Outcome outcome = spooler.replayOne(this::giveWay);
+                boolean goOn = spooler.replayOne(this::giveWay);
                 replaying = false;
                 signalProgress();
-                if (outcome == AppendEngine.Outcome.ABANDONED) {
+                if (!goOn) {
                     return;
                 }
                 continue;
@@ -160,6 +192,7 @@ final class Shipper implements Runnable, RecordConsumer {
     @Override
     public void accept(byte[] buffer, int off, int len, LogLevel level) {
         batch.addEvent(buffer, off, len);
+        batchBytes = batch.size();
     }
 
     private void addDropNotice() {
@@ -176,23 +209,26 @@ final class Shipper implements Runnable, RecordConsumer {
         }
     }
 
-    /** Ships or spools the batch; false when it was abandoned (stop deadline or interrupt). */
+    /** Ships or spools the batch; false when it was kept because the stop deadline passed (or on interrupt). */
     private boolean shipBatch() {
         int events = batch.events();
-        AppendEngine.Outcome outcome;
         if (batch.size() == 0) {
             metrics.batchShipped(events, 0);
-            outcome = AppendEngine.Outcome.SHIPPED;
-        } else if (gzip != null) {
-            int size = gzip.encode(batch.bytes(), 0, batch.size()); // before output(): it names this batch's array
-            outcome = shipOrSpool(gzip.output(), size, events);
         } else {
-            outcome = shipOrSpool(batch.bytes(), batch.size(), events);
-        }
-        if (outcome == AppendEngine.Outcome.ABANDONED) {
-            return false;
+            boolean left;
+            if (gzip != null) {
+                int size = gzip.encode(batch.bytes(), 0, batch.size()); // before output(): it names this batch's array
+                left = shipOrSpool(gzip.output(), size, events);
+            } else {
+                left = shipOrSpool(batch.bytes(), batch.size(), events);
+            }
+            if (!left) {
+                return false;
+            }
         }
         batch.clear();
+        batchBytes = 0;
+        loopFailures = 0;
         settled.addAndGet(events);
         signalProgress();
         return true;
@@ -200,39 +236,71 @@ final class Shipper implements Runnable, RecordConsumer {
 
     /**
      * Queues the batch behind older spooled ones; else ships it, spooling it instead when the engine gives way (the
-     * buffer is filling, or stop is draining) or gives up at the stop deadline. Spooled, or dropped because the
-     * spool is full, the batch counts as SHIPPED here: it has left the pipeline's memory.
+     * buffer is filling, or stop is draining) or gives up at the stop deadline. True when the batch left memory: it
+     * landed, a permanent condition was proven for it (counted and noted), it is durably spooled, or the full spool's
+     * policy dropped it (counted and noted).
      */
-    private AppendEngine.Outcome shipOrSpool(byte[] data, int len, int events) {
+    private boolean shipOrSpool(byte[] data, int len, int events) {
         Instant cutTime = clock.instant();
-        if (spooler == null) {
-            return engine.ship(data, len, events, cutTime);
-        }
-        if (spooler.hasBacklog()) {
-            Spooler.Result result = spooler.spool(data, len, events, cutTime, null);
+        SpoolAnchor anchor = keptAnchor;
+        keptAnchor = null;
+        if (spooler != null && spooler.hasBacklog()) {
+            Spooler.Result result = spooler.spool(data, len, events, cutTime, anchor);
             if (result != Spooler.Result.UNAVAILABLE) {
                 return spooled(result);
             }
         }
-        AppendEngine.Outcome outcome = engine.ship(data, len, events, cutTime, null, this::giveWay, null);
-        if (outcome == AppendEngine.Outcome.SHIPPED || outcome == AppendEngine.Outcome.FAILED) {
-            return outcome;
+        BooleanSupplier giveWay = spooler == null ? null : this::giveWay;
+        AppendEngine.Outcome outcome = ship(data, len, events, cutTime, anchor, giveWay);
+        if (outcome.resolved()) {
+            return resolved(outcome, events);
+        }
+        if (spooler == null) {
+            return false;
         }
         Spooler.Result result = spooler.spool(data, len, events, cutTime, engine.unresolved());
         if (result != Spooler.Result.UNAVAILABLE) {
             return spooled(result);
         }
         // the spool failed: keep the batch in memory and go on shipping it, minding where it may have landed
-        return outcome == AppendEngine.Outcome.DEFERRED
-                ? engine.ship(data, len, events, cutTime, engine.unresolved(), null, null) : outcome;
+        if (outcome == AppendEngine.Outcome.KEPT_GAVE_WAY) {
+            outcome = ship(data, len, events, cutTime, engine.unresolved(), null);
+        }
+        return outcome.resolved() && resolved(outcome, events);
+    }
+
+    /** One attempt through the engine; when a Throwable escapes it, remembers where the batch may have landed. */
+    private AppendEngine.Outcome ship(byte[] data, int len, int events, Instant cutTime, SpoolAnchor anchor,
+            BooleanSupplier giveWay) {
+        try {
+            return engine.ship(data, len, events, cutTime, anchor, giveWay, null);
+        } catch (Throwable e) {
+            keptAnchor = engine.unresolved();
+            throw e;
+        }
+    }
+
+    /** A landed or dropped batch left memory; a dropped one is counted and noted, and takes no drop notice along. */
+    private boolean resolved(AppendEngine.Outcome outcome, int events) {
+        if (outcome == AppendEngine.Outcome.DROPPED) {
+            ring.countDownstreamLoss(DownstreamLoss.REJECTED, events);
+            undeliver();
+        }
+        return true;
     }
 
     /** A batch dropped because the spool was full took its drop notice along: the next batch repeats it. */
-    private AppendEngine.Outcome spooled(Spooler.Result result) {
-        if (result == Spooler.Result.DROPPED && noticeInBatch != null) {
+    private boolean spooled(Spooler.Result result) {
+        if (result == Spooler.Result.DROPPED) {
+            undeliver();
+        }
+        return true;
+    }
+
+    private void undeliver() {
+        if (noticeInBatch != null) {
             undelivered = noticeInBatch;
         }
-        return AppendEngine.Outcome.SHIPPED;
     }
 
     /**
@@ -251,6 +319,16 @@ final class Shipper implements Runnable, RecordConsumer {
     /** Whether older batches wait in the spool. Any thread. */
     boolean spoolBacklog() {
         return spooler != null && spooler.hasBacklog();
+    }
+
+    /** Bytes of the batch being filled or sent, before compression. Any thread. */
+    long batchBytes() {
+        return batchBytes;
+    }
+
+    /** Bytes of spool segment files, 0 without a spool. Any thread. */
+    long spoolBytes() {
+        return spooler == null ? 0 : spooler.bytesInUse();
     }
 
     /** Events waiting in the spool, 0 without one. */
@@ -278,8 +356,8 @@ final class Shipper implements Runnable, RecordConsumer {
     }
 
     /**
-     * Events that will not be shipped later: shipped, failed for good, or discarded from the ring by the
-     * {@code DROP_OLDEST} policy.
+     * Events of this pipeline that left memory: landed, spooled, dropped for a proven permanent reason or because the
+     * spool was full, or discarded from the ring by the {@code DROP_OLDEST} policy.
      */
     long accountedFor() {
         return settled.get() + ring.drops().droppedOldest();

@@ -43,12 +43,15 @@ public final class ShutdownReport {
         return spooled;
     }
 
-    /** Events dropped over the pipeline's life (buffer full, level discard, ...). */
+    /**
+     * Events dropped over the pipeline's life, each for a counted reason (buffer full, level discard, spool full,
+     * rejected by the store, corrupt spool record, ...).
+     */
     public long dropped() {
         return dropped;
     }
 
-    /** Events in batches the store rejected for good. */
+    /** Events in batches the store rejected for good; they are among {@link #dropped()} too. */
     public long failed() {
         return failed;
     }

@@ -1,6 +1,7 @@
 package io.github.osslog.core.pipeline;
 
 import io.github.osslog.core.InternalLogger;
+import io.github.osslog.core.buffer.DownstreamLoss;
 import io.github.osslog.core.buffer.OverflowPolicy;
 import io.github.osslog.core.buffer.RingBuffer;
 import io.github.osslog.core.metrics.PipelineMetrics;
@@ -34,6 +35,7 @@ final class Spooler {
     private volatile boolean backlog;
     private boolean broken;
     private boolean fullReported;
+    private long corruptEventsReported;
 
     private Spooler(Spool spool, PipelineConfig config, RingBuffer ring, AppendEngine engine,
             PipelineMetrics metrics, InternalLogger logger) {
@@ -58,6 +60,8 @@ final class Spooler {
         }
         try {
             Spool spool = Spool.open(config.spoolDirectory(), config.spoolMaxBytes());
+            spool.warnings().forEach(logger::warn);
+            spool.problems().forEach(logger::error);
             if (!spool.isEmpty()) {
                 logger.info("Spool '" + config.spoolDirectory() + "' holds " + spool.pendingEvents()
                         + " events from an earlier run: replaying them before newer events");
@@ -85,12 +89,12 @@ final class Spooler {
         try {
             while (!spool.append(record)) {
                 if (policy != OverflowPolicy.DROP_OLDEST || spool.isEmpty()) {
-                    ring.countSpoolDrops(events);
+                    ring.countDownstreamLoss(DownstreamLoss.SPOOL_FULL, events);
                     reportFull();
                     refresh();
                     return Result.DROPPED;
                 }
-                ring.countSpoolDrops(spool.discardOldest());
+                ring.countDownstreamLoss(DownstreamLoss.SPOOL_FULL, spool.discardOldest());
                 reportFull();
             }
             fullReported = false;
@@ -104,28 +108,38 @@ final class Spooler {
     }
 
     /**
-     * Replays the oldest spooled batch: SHIPPED (or FAILED, for good) moves on to the next one; DEFERRED and
-     * ABANDONED leave it at the head.
+     * Replays the oldest spooled batch. It is removed from the spool only when it landed (proven by the answer or a
+     * HEAD) or a permanent condition was proven for it (counted and noted like any drop); otherwise it stays at the
+     * head. False when the stop deadline passed (or the thread was interrupted) with the batch still kept.
      */
-    AppendEngine.Outcome replayOne(BooleanSupplier giveWay) {
+    boolean replayOne(BooleanSupplier giveWay) {
         try {
             SpoolRecord head = spool.peek();
             refresh();
             if (head == null) {
-                return AppendEngine.Outcome.SHIPPED;
+                return true;
             }
             AppendEngine.Outcome outcome = engine.ship(head.data(), head.data().length, head.events(),
                     head.cutTime(), head.anchor(), giveWay, journal);
-            if (outcome == AppendEngine.Outcome.SHIPPED || outcome == AppendEngine.Outcome.FAILED) {
+            if (outcome.resolved()) {
                 spool.remove();
-                metrics.batchReplayed(outcome == AppendEngine.Outcome.SHIPPED ? head.events() : 0);
+                boolean landed = outcome == AppendEngine.Outcome.LANDED;
+                if (!landed) {
+                    ring.countDownstreamLoss(DownstreamLoss.REJECTED, head.events());
+                }
+                metrics.batchReplayed(landed ? head.events() : 0);
                 refresh();
             }
-            return outcome;
+            return outcome != AppendEngine.Outcome.KEPT_STOPPED;
         } catch (IOException e) {
             fail("read from", e);
-            return AppendEngine.Outcome.FAILED;
+            return true;
         }
+    }
+
+    /** Bytes of segment files on disk. Any thread. */
+    long bytesInUse() {
+        return spool.bytesInUse();
     }
 
     /** Events waiting in the spool. */
@@ -168,8 +182,18 @@ final class Spooler {
                 + " spool; what it holds stays there for the next start", e);
     }
 
+    /** Publishes the spool's state; newly found corrupt records are counted as lost, noted in the object, reported. */
     private void refresh() {
         backlog = !broken && !spool.isEmpty();
         metrics.spool(spool.bytesInUse(), spool.pendingEvents(), spool.corruptRecords());
+        long lost = spool.corruptEvents() - corruptEventsReported;
+        if (lost > 0) {
+            corruptEventsReported += lost;
+            ring.countDownstreamLoss(DownstreamLoss.CORRUPT_SPOOL_RECORD, lost);
+            logger.error("spoolDirectory '" + directory + "' held damaged records (" + spool.corruptRecords()
+                    + " so far): their " + lost + " events are lost, counted (reason '"
+                    + DownstreamLoss.CORRUPT_SPOOL_RECORD.reason() + "') and noted in the object; damaged bytes are"
+                    + " never shipped");
+        }
     }
 }

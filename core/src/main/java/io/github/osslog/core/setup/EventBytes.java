@@ -15,7 +15,11 @@ import java.nio.charset.StandardCharsets;
  */
 public final class EventBytes {
     private static final int INITIAL = 512;
-    /** Buffers grown past this for a large event are given back, so an idle thread keeps little. */
+    /**
+     * Buffers grown past this many chars for a large event are given back at the thread's next event, whatever its
+     * size (issue 19: no longer only before a short one), so a thread retains at most about {@code 2 x} the larger
+     * of this and its latest event: {@code 5 x 2 x 64K} bytes for chars and UTF-8 bytes, plus the text buffer.
+     */
     private static final int RETAINED = 64 << 10;
 
     private final CharsetEncoder utf8 = StandardCharsets.UTF_8.newEncoder()
@@ -50,7 +54,8 @@ public final class EventBytes {
      */
     public int encode() {
         int n = text.length();
-        if (chars.length < n || chars.length > RETAINED && n <= INITIAL) {
+        // one capacity check on the fast path: grow, or give back what a much larger earlier event left
+        if (chars.length < n || chars.length > RETAINED && chars.length > 2 * n) {
             resize(Math.max(n, INITIAL));
         }
         text.getChars(0, n, chars, 0);

@@ -46,14 +46,29 @@ final class RecordCodec {
         return header.getInt(8);
     }
 
-    /** Decodes a frame read whole; {@code null} when its checksum or structure is wrong. */
+    /**
+     * Decodes a frame read whole; {@code null} when its checksum or structure is wrong, never an exception: a
+     * record crafted with a valid checksum but impossible fields (a negative event count, a cut time out of range,
+     * an anchor running past the end) is corrupt too.
+     */
     static SpoolRecord decode(byte[] frame) {
+        try {
+            return decodeChecked(frame);
+        } catch (RuntimeException malformed) {
+            return null;
+        }
+    }
+
+    private static SpoolRecord decodeChecked(byte[] frame) {
         int payload = frame.length - HEADER;
         ByteBuffer b = ByteBuffer.wrap(frame);
         if (b.getInt(12) != checksum(frame, payload)) {
             return null;
         }
         int events = b.getInt(8);
+        if (events < 0) {
+            return null;
+        }
         b.position(HEADER);
         int flags = b.get();
         Instant cutTime = Instant.ofEpochMilli(b.getLong());

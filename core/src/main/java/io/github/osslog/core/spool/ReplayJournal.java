@@ -9,16 +9,20 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.zip.CRC32C;
 
 /**
  * The replay cursor on disk: which record replay is at (segment and offset) and, when an append of that record may
- * have been made, its {@link SpoolAnchor}. Replaced atomically (temporary file, fsync, rename), so a crash leaves
- * the old or the new cursor, never a torn one. Not thread-safe.
+ * have been made, its {@link SpoolAnchor}. Kept in two copies, each replaced atomically (a new temporary file created
+ * 0600 without following links, fsync, rename), one after the other: a crash leaves one copy old or new and the
+ * other intact, and one damaged copy leaves the other, so a damaged file does not send replay back to the start of
+ * its segment (which would ship landed batches twice). Not thread-safe.
  */
 final class ReplayJournal {
     static final String FILE = "replay.journal";
+    static final String COPY = "replay.journal.2";
+    /** Cursor, flags, key length, the longest key, position, CRC, checksum. */
+    private static final int MAX_BYTES = 8 + 8 + 1 + 2 + 0xFFFF + 16 + 4;
 
     /** A cursor read back from disk. */
     static final class Cursor {
@@ -33,22 +37,46 @@ final class ReplayJournal {
         }
     }
 
+    private final SpoolFiles files;
     private final Path file;
+    private final Path copy;
     private final Path temp;
+    private boolean damaged;
 
-    ReplayJournal(Path dir) {
+    ReplayJournal(Path dir, SpoolFiles files) {
+        this.files = files;
         this.file = dir.resolve(FILE);
+        this.copy = dir.resolve(COPY);
         this.temp = dir.resolve(FILE + ".tmp");
     }
 
-    /** The stored cursor, or {@code null} when there is none or it does not check out. */
+    /** The stored cursor, from the first copy that checks out, or {@code null} when none does. */
     Cursor read() throws IOException {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            return null;
+        boolean anyFile = false;
+        for (Path p : new Path[] {file, copy}) {
+            byte[] bytes;
+            try {
+                bytes = SpoolFiles.readSmall(p, MAX_BYTES);
+            } catch (NoSuchFileException e) {
+                continue;
+            }
+            anyFile = true;
+            Cursor cursor = bytes == null ? null : parse(bytes);
+            if (cursor != null) {
+                damaged = false;
+                return cursor;
+            }
         }
+        damaged = anyFile;
+        return null;
+    }
+
+    /** Whether the last {@link #read()} found journal files but none that checks out. */
+    boolean damaged() {
+        return damaged;
+    }
+
+    private static Cursor parse(byte[] bytes) {
         if (bytes.length < 21) {
             return null;
         }
@@ -56,16 +84,20 @@ final class ReplayJournal {
         if (b.getInt(bytes.length - 4) != checksum(bytes, bytes.length - 4)) {
             return null;
         }
-        long segment = b.getLong();
-        long offset = b.getLong();
-        SpoolAnchor anchor = null;
-        int flags = b.get();
-        if (flags != 0) {
-            byte[] key = new byte[b.getShort() & 0xFFFF];
-            b.get(key);
-            anchor = new SpoolAnchor(new String(key, StandardCharsets.UTF_8), b.getLong(), b.getLong(), flags == 2);
+        try {
+            long segment = b.getLong();
+            long offset = b.getLong();
+            SpoolAnchor anchor = null;
+            int flags = b.get();
+            if (flags != 0) {
+                byte[] key = new byte[b.getShort() & 0xFFFF];
+                b.get(key);
+                anchor = new SpoolAnchor(new String(key, StandardCharsets.UTF_8), b.getLong(), b.getLong(), flags == 2);
+            }
+            return offset < 0 ? null : new Cursor(segment, offset, anchor);
+        } catch (RuntimeException malformed) {
+            return null;
         }
-        return new Cursor(segment, offset, anchor);
     }
 
     void write(long segment, long offset, SpoolAnchor anchor) throws IOException {
@@ -79,24 +111,31 @@ final class ReplayJournal {
                     .putLong(anchor.position()).putLong(anchor.crc());
         }
         b.putInt(checksum(b.array(), b.position()));
-        b.flip();
-        try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        replace(file, b.array());
+        replace(copy, b.array());
+        Segment.syncDirectory(file.getParent());
+    }
+
+    private void replace(Path target, byte[] bytes) throws IOException {
+        // a file (or planted link) left under the temporary name is removed, never written through
+        Files.deleteIfExists(temp);
+        try (FileChannel ch = files.createNew(temp)) {
+            ByteBuffer b = ByteBuffer.wrap(bytes);
             while (b.hasRemaining()) {
                 ch.write(b);
             }
             ch.force(false);
         }
         try {
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
-        Segment.syncDirectory(file.getParent());
     }
 
     void delete() throws IOException {
         Files.deleteIfExists(file);
+        Files.deleteIfExists(copy);
     }
 
     private static int checksum(byte[] bytes, int len) {

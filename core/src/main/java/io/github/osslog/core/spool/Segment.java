@@ -4,14 +4,21 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
  * One append-only segment file: its size, the events of the records not yet replayed, and the channels that write
- * (only a segment created by this process) and read it. Not thread-safe: confined to the spool's owner.
+ * (only a segment created by this process) and read it. A segment starts with a header naming its spool's random id,
+ * so that a segment from another spool (copied or planted) is refused, not replayed into the bucket. Not
+ * thread-safe: confined to the spool's owner.
  */
 final class Segment {
+    private static final int MAGIC = 0x4F535053; // "OSPS"
+    /** The segment header: magic, then the spool id. Records start after it. */
+    static final int HEADER_BYTES = 4 + SpoolId.BYTES;
+
     final long seq;
     final Path path;
     long size;
@@ -24,12 +31,40 @@ final class Segment {
         this.path = path;
     }
 
-    /** A new, empty segment open for appending. */
-    static Segment create(Path path, long seq) throws IOException {
+    /** A new segment of spool {@code id}, holding just its header, open for appending. */
+    static Segment create(SpoolFiles files, Path path, long seq, SpoolId id) throws IOException {
         Segment s = new Segment(seq, path);
-        s.writer = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        s.writer = files.createNew(path);
+        ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES).putInt(MAGIC).put(id.bytes());
+        header.flip();
+        while (header.hasRemaining()) {
+            s.writer.write(header);
+        }
+        s.writer.force(false);
+        s.size = HEADER_BYTES;
         syncDirectory(path.getParent());
         return s;
+    }
+
+    /** Whether {@code path} is a regular file (not a link) that starts with the header of spool {@code id}. */
+    static boolean belongsTo(Path path, SpoolId id) throws IOException {
+        if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try (FileChannel ch = SpoolFiles.read(path)) {
+            ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES);
+            int n;
+            do {
+                n = ch.read(header);
+            } while (n >= 0 && header.hasRemaining());
+            if (header.hasRemaining() || header.getInt(0) != MAGIC) {
+                return false;
+            }
+            byte[] found = new byte[SpoolId.BYTES];
+            header.position(4);
+            header.get(found);
+            return id.matches(found);
+        }
     }
 
     /** Makes a new or renamed file's directory entry durable; a no-op where directories cannot be forced. */
@@ -46,7 +81,7 @@ final class Segment {
         Segment s = new Segment(seq, path);
         s.size = Files.size(path);
         ByteBuffer header = ByteBuffer.allocate(RecordCodec.HEADER);
-        long at = from;
+        long at = Math.max(from, HEADER_BYTES);
         while (at + RecordCodec.HEADER <= s.size) {
             header.clear();
             s.readFully(header, at);
@@ -78,7 +113,7 @@ final class Segment {
     /** Reads until {@code dst} is full; false when the file ends first. */
     boolean readFully(ByteBuffer dst, long position) throws IOException {
         if (reader == null) {
-            reader = FileChannel.open(path, StandardOpenOption.READ);
+            reader = SpoolFiles.read(path);
         }
         long at = position;
         while (dst.hasRemaining()) {

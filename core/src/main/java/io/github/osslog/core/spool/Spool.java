@@ -9,7 +9,6 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,7 +18,7 @@ import java.util.List;
  * A first-in first-out queue of batches in append-only segment files under one locked directory (docs/spool.md):
  * {@link #append} at the tail (durable when it returns), {@link #peek} and {@link #remove} at the head, with the
  * replay cursor and the anchor of the head's last append attempt kept in a journal. Corrupt or torn records are
- * counted and skipped. Not thread-safe: one owner thread; the counters may be read from any thread.
+ * counted and skipped. Its files are the process user's only (docs/spool.md). Not thread-safe: one owner thread; the counters may be read from any thread.
  */
 public final class Spool implements Closeable {
     static final String LOCK_FILE = "spool.lock";
@@ -29,6 +28,10 @@ public final class Spool implements Closeable {
     private static final long MAX_SEGMENT = 64 << 20;
 
     private final Path dir;
+    private final SpoolFiles files;
+    private final List<String> warnings;
+    private final List<String> problems = new ArrayList<>();
+    private SpoolId id;
     private final long maxBytes;
     private final long segmentBytes;
     private final FileChannel lockChannel;
@@ -37,7 +40,7 @@ public final class Spool implements Closeable {
     private final ArrayDeque<Segment> segments = new ArrayDeque<>();
     private Segment writing;
     private long nextSeq;
-    private long readOffset;
+    private long readOffset = Segment.HEADER_BYTES;
     private SpoolAnchor headAnchor;
     private long journalSeq = -1;
     private long journalOffset = -1;
@@ -47,27 +50,35 @@ public final class Spool implements Closeable {
     private volatile long bytesOnDisk;
     private volatile long pendingEvents;
     private volatile long corrupt;
+    private volatile long corruptEvents;
 
-    private Spool(Path dir, long maxBytes, FileChannel lockChannel, FileLock lock) {
+    private Spool(Path dir, SpoolFiles files, long maxBytes, FileChannel lockChannel, FileLock lock) {
         this.dir = dir;
+        this.files = files;
+        this.warnings = new ArrayList<>(files.warnings());
         this.maxBytes = maxBytes;
         this.segmentBytes = Math.max(MIN_SEGMENT, Math.min(MAX_SEGMENT, maxBytes / 8));
         this.lockChannel = lockChannel;
         this.lock = lock;
-        this.journal = new ReplayJournal(dir);
+        this.journal = new ReplayJournal(dir, files);
     }
 
     /**
-     * Creates {@code dir} if needed, locks it for this spool and finds the segments an earlier run left.
+     * Creates {@code dir} if needed (mode 0700), or checks that it is this user's own directory and not a symbolic
+     * link, locks it for this spool and finds the segments an earlier run of this spool left; segments of another
+     * spool are refused and named in {@link #warnings()}.
      *
-     * @throws IOException naming {@code spoolDirectory} and the fix, when it cannot be created or written, or when
-     *     another process or pipeline holds it
+     * @throws IOException naming {@code spoolDirectory} and the fix, when it cannot be created or written, must be
+     *     refused (a symbolic link, another user's), or when another process or pipeline holds it
      */
     public static Spool open(Path dir, long maxBytes) throws IOException {
+        SpoolFiles files;
         FileChannel channel;
         try {
-            Files.createDirectories(dir);
-            channel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            files = SpoolFiles.prepare(dir);
+            channel = files.openOrCreate(dir.resolve(LOCK_FILE));
+        } catch (SpoolFiles.Refused e) {
+            throw e;
         } catch (IOException | SecurityException e) {
             throw new IOException("spoolDirectory '" + dir + "' is not writable (" + e + "): fix its permissions or"
                     + " choose another directory", e);
@@ -87,7 +98,7 @@ public final class Spool implements Closeable {
             throw new IOException("spoolDirectory '" + dir + "' is in use by another osslog pipeline (" + LOCK_FILE
                     + " is locked): give each process and appender its own spoolDirectory");
         }
-        Spool spool = new Spool(dir, maxBytes, channel, lock);
+        Spool spool = new Spool(dir, files, maxBytes, channel, lock);
         try {
             spool.load();
         } catch (IOException | RuntimeException e) {
@@ -99,27 +110,46 @@ public final class Spool implements Closeable {
     }
 
     private void load() throws IOException {
+        id = SpoolId.load(files, dir, problems);
         List<Long> seqs = new ArrayList<>();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, PREFIX + "*" + SUFFIX)) {
-            for (Path p : files) {
+        List<String> refused = new ArrayList<>();
+        try (DirectoryStream<Path> found = Files.newDirectoryStream(dir, PREFIX + "*" + SUFFIX)) {
+            for (Path p : found) {
                 String name = p.getFileName().toString();
+                long seq;
                 try {
-                    seqs.add(Long.parseLong(name.substring(PREFIX.length(), name.length() - SUFFIX.length())));
+                    seq = Long.parseLong(name.substring(PREFIX.length(), name.length() - SUFFIX.length()));
                 } catch (NumberFormatException e) {
-                    // not one of ours
+                    continue; // not a segment name
+                }
+                nextSeq = Math.max(nextSeq, seq + 1);
+                if (Segment.belongsTo(p, id)) {
+                    seqs.add(seq);
+                } else {
+                    refused.add(name);
                 }
             }
         }
+        if (!refused.isEmpty()) {
+            Collections.sort(refused);
+            problems.add("spoolDirectory '" + dir + "' holds " + refused.size() + " segment file(s) that are not this"
+                    + " spool's (another spool's id, a link, or from an osslog version before segment headers): "
+                    + refused + ". They are not replayed; move them away");
+        }
         Collections.sort(seqs);
         ReplayJournal.Cursor cursor = journal.read();
+        if (cursor == null && journal.damaged() && !seqs.isEmpty()) {
+            problems.add("spoolDirectory '" + dir + "': both copies of " + ReplayJournal.FILE + " are damaged, so"
+                    + " replay starts at the oldest segment's first record; batches of it that an earlier run already"
+                    + " shipped may appear twice in the object");
+        }
         boolean resume = cursor != null && !seqs.isEmpty() && cursor.segment == seqs.get(0);
         for (long seq : seqs) {
             long from = resume && seq == cursor.segment ? cursor.offset : 0;
             segments.add(Segment.existing(path(seq), seq, from));
-            nextSeq = seq + 1;
         }
         if (resume) {
-            readOffset = cursor.offset;
+            readOffset = Math.max(cursor.offset, Segment.HEADER_BYTES);
             headAnchor = cursor.anchor;
             journaled(cursor.segment, cursor.offset, cursor.anchor != null);
         }
@@ -137,14 +167,15 @@ public final class Spool implements Closeable {
      */
     public boolean append(SpoolRecord record) throws IOException {
         byte[] frame = RecordCodec.encode(record);
-        if (bytesOnDisk + frame.length > maxBytes) {
+        long newSegment = writing == null || writing.size + frame.length > segmentBytes ? Segment.HEADER_BYTES : 0;
+        if (bytesOnDisk + newSegment + frame.length > maxBytes) {
             return false;
         }
-        if (writing == null || (writing.size > 0 && writing.size + frame.length > segmentBytes)) {
+        if (writing == null || (writing.size > Segment.HEADER_BYTES && writing.size + frame.length > segmentBytes)) {
             if (writing != null) {
                 writing.seal();
             }
-            writing = Segment.create(path(nextSeq), nextSeq);
+            writing = Segment.create(files, path(nextSeq), nextSeq, id);
             nextSeq++;
             segments.add(writing);
         }
@@ -167,8 +198,9 @@ public final class Spool implements Closeable {
             ByteBuffer header = ByteBuffer.allocate(RecordCodec.HEADER);
             int len = head.readFully(header, readOffset) ? RecordCodec.payloadLength(header) : -1;
             if (len < 0 || readOffset + RecordCodec.HEADER + len > head.size) {
-                // a torn tail or a damaged length: nothing after it in this segment can be framed
-                corrupt++;
+                // a torn tail or a damaged length: nothing after it in this segment can be framed. A readable header
+                // says how many events were lost; else the intact-looking headers counted them when it was opened
+                lost(head, len >= 0 ? Math.min(RecordCodec.events(header), len) : head.unreadEvents);
                 readOffset = head.size;
                 continue;
             }
@@ -176,8 +208,7 @@ public final class Spool implements Closeable {
             head.readFully(frame, readOffset);
             SpoolRecord record = RecordCodec.decode(frame.array());
             if (record == null) {
-                corrupt++;
-                head.unreadEvents = Math.max(0, head.unreadEvents - Math.max(0, RecordCodec.events(header)));
+                lost(head, Math.min(RecordCodec.events(header), len));
                 readOffset += frame.capacity();
                 headAnchor = null;
                 updateCounters();
@@ -187,6 +218,17 @@ public final class Spool implements Closeable {
             peekedFrame = frame.capacity();
         }
         return peeked;
+    }
+
+    /**
+     * Counts a corrupt record of {@code head} as lost, with {@code claimed} events as far as a header tells: at least
+     * one, since a damaged count proves nothing.
+     */
+    private void lost(Segment head, long claimed) {
+        long events = Math.max(1, claimed);
+        corrupt++;
+        corruptEvents += events;
+        head.unreadEvents = Math.max(0, head.unreadEvents - events);
     }
 
     /** Journals that the head record is about to be appended at {@code anchor}; durable when this returns. */
@@ -250,7 +292,7 @@ public final class Spool implements Closeable {
             writing = null;
         }
         head.delete();
-        readOffset = 0;
+        readOffset = Segment.HEADER_BYTES;
         headAnchor = null;
         peeked = null;
         updateCounters();
@@ -269,6 +311,27 @@ public final class Spool implements Closeable {
     /** Corrupt or torn records skipped since the spool was opened. */
     public long corruptRecords() {
         return corrupt;
+    }
+
+    /**
+     * Events in the corrupt or torn records skipped since the spool was opened, as far as headers tell (a record whose
+     * checksum fails counts its header's event count, at least 1); they are lost.
+     */
+    public long corruptEvents() {
+        return corruptEvents;
+    }
+
+    /** What opening the spool changed (a directory mode tightened), one sentence each. */
+    public List<String> warnings() {
+        return Collections.unmodifiableList(warnings);
+    }
+
+    /**
+     * What opening the spool refused or could not trust (segments of another spool, a damaged id or journal), one
+     * sentence each, naming the files and what to do.
+     */
+    public List<String> problems() {
+        return Collections.unmodifiableList(problems);
     }
 
     /** Saves the replay cursor, closes the files and releases the directory lock. */

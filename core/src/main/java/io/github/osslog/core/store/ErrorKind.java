@@ -10,7 +10,11 @@ public enum ErrorKind {
     POSITION_CONFLICT,
     /** The key holds an object that cannot be appended to (ObjectNotAppendable, FileImmutable): roll to a new key. */
     NOT_APPENDABLE,
-    /** Expired or invalid temporary credentials: refresh them once and retry. */
+    /**
+     * Expired or invalid temporary credentials. The store refreshes them and retries once within the call; when
+     * they are still refused the pipeline treats it as a configuration error (reported, retried about every
+     * {@code maxBackoff}).
+     */
     CREDENTIALS,
     /** The client clock is too far off the server's: adopt the server's clock offset and retry. */
     CLOCK_SKEW,

@@ -59,8 +59,8 @@ class AppendEngineTest {
     @Test
     void appendsInOrderAtTheTrackedPositionWithCreationHeadersOnlyFirst() {
         AppendEngine engine = engine();
-        assertEquals(AppendEngine.Outcome.SHIPPED, ship(engine, "a\n"));
-        assertEquals(AppendEngine.Outcome.SHIPPED, ship(engine, "b\n"));
+        assertEquals(AppendEngine.Outcome.LANDED, ship(engine, "a\n"));
+        assertEquals(AppendEngine.Outcome.LANDED, ship(engine, "b\n"));
         assertEquals("a\nb\n", content(K0));
         assertEquals("text/plain; charset=utf-8", store.creationHeaders(K0).get("Content-Type"));
         assertEquals(2, metrics.getAppends());
@@ -75,7 +75,7 @@ class AppendEngineTest {
     void transientErrorsAreRetriedWithBackoff() {
         AppendEngine engine = engine();
         store.failNextAppends(3, ErrorKind.RETRYABLE);
-        assertEquals(AppendEngine.Outcome.SHIPPED, ship(engine, "a\n"));
+        assertEquals(AppendEngine.Outcome.LANDED, ship(engine, "a\n"));
         assertEquals("a\n", content(K0));
         assertEquals(Arrays.asList(50_000_000L, 100_000_000L, 200_000_000L), sleeper.sleeps());
         assertEquals(3, metrics.getRetries());
@@ -98,7 +98,7 @@ class AppendEngineTest {
         AppendEngine engine = engine();
         ship(engine, "a\n");
         store.resetNextAppendsBeforeCommit(2);
-        assertEquals(AppendEngine.Outcome.SHIPPED, ship(engine, "b\n"));
+        assertEquals(AppendEngine.Outcome.LANDED, ship(engine, "b\n"));
         assertEquals("a\nb\n", content(K0));
         assertEquals(0, metrics.getReconciledLostResponses());
         assertEquals(Long.valueOf(2), metrics.getFailuresByCode().get("IOException"));
@@ -109,8 +109,8 @@ class AppendEngineTest {
         AppendEngine engine = engine();
         ship(engine, "a\n");
         store.dropNextResponsesAfterCommit(1);
-        assertEquals(AppendEngine.Outcome.SHIPPED, ship(engine, "b\n"));
-        assertEquals(AppendEngine.Outcome.SHIPPED, ship(engine, "c\n"));
+        assertEquals(AppendEngine.Outcome.LANDED, ship(engine, "b\n"));
+        assertEquals(AppendEngine.Outcome.LANDED, ship(engine, "c\n"));
         assertEquals("a\nb\nc\n", content(K0));
         assertEquals(1, metrics.getReconciledLostResponses());
         assertEquals(3, store.appendCalls(), "the landed batch was not sent twice");
@@ -142,7 +142,7 @@ class AppendEngineTest {
         AppendEngine engine = engine();
         ship(engine, "a\n");
         store.foreignAppend(K0, "intruder\n".getBytes(UTF_8));
-        assertEquals(AppendEngine.Outcome.SHIPPED, ship(engine, "b\n"));
+        assertEquals(AppendEngine.Outcome.LANDED, ship(engine, "b\n"));
         ship(engine, "c\n");
         assertEquals("a\nintruder\n", content(K0));
         assertEquals("b\nc\n", content(K1));
@@ -182,7 +182,7 @@ class AppendEngineTest {
         AppendEngine engine = engine();
         ship(engine, "a\n");
         store.foreignPut(K0, "replaced".getBytes(UTF_8));
-        assertEquals(AppendEngine.Outcome.SHIPPED, ship(engine, "b\n"));
+        assertEquals(AppendEngine.Outcome.LANDED, ship(engine, "b\n"));
         assertEquals("replaced", content(K0));
         assertEquals("b\n", content(K1));
     }
@@ -203,7 +203,7 @@ class AppendEngineTest {
         AppendEngine engine = engine();
         ship(engine, "a\n");
         store.corruptNextCrcHeaders(1);
-        assertEquals(AppendEngine.Outcome.SHIPPED, ship(engine, "b\n"));
+        assertEquals(AppendEngine.Outcome.LANDED, ship(engine, "b\n"));
         ship(engine, "c\n");
         assertEquals("a\nb\nc\n", content(K0));
         assertEquals(1, metrics.getCrcMismatches());
@@ -237,7 +237,7 @@ class AppendEngineTest {
         };
         AppendEngine engine = engine();
         ship(engine, "a\n");
-        assertEquals(AppendEngine.Outcome.SHIPPED, ship(engine, "b\n"));
+        assertEquals(AppendEngine.Outcome.LANDED, ship(engine, "b\n"));
         assertEquals("a\nc\n", content(K0), "the damaged copy of 'b' stays where it landed");
         assertEquals("b\n", content(K1));
         assertEquals(1, metrics.getCrcMismatches());
@@ -304,7 +304,7 @@ class AppendEngineTest {
     void repeatedNotAppendableAnswersBackOffAfterAFewQuickRolls() {
         AppendEngine engine = engine();
         store.failNextAppends(5, ErrorKind.NOT_APPENDABLE);
-        assertEquals(AppendEngine.Outcome.SHIPPED, ship(engine, "a\n"));
+        assertEquals(AppendEngine.Outcome.LANDED, ship(engine, "a\n"));
         assertEquals(2, sleeper.sleeps().size(), "rolls 4 and 5 wait: " + sleeper.sleeps());
         assertEquals("a\n", content("app/2026-11-24/5.log"));
     }
@@ -345,7 +345,7 @@ class AppendEngineTest {
     void configurationErrorIsReportedOnceAndRetriedSlowly() {
         AppendEngine engine = engine();
         store.failNextAppends(5, ErrorKind.CONFIGURATION);
-        assertEquals(AppendEngine.Outcome.SHIPPED, ship(engine, "a\n"));
+        assertEquals(AppendEngine.Outcome.LANDED, ship(engine, "a\n"));
         assertEquals(1, logger.at("ERROR").size(), logger.lines().toString());
         assertTrue(logger.at("ERROR").get(0).contains("AccessDenied"));
         for (long s : sleeper.sleeps()) {
@@ -359,17 +359,31 @@ class AppendEngineTest {
     }
 
     @Test
-    void expiredCredentialsAndClockSkewAreRetriedOnceAtOnce() {
+    void clockSkewIsRetriedOnceAtOnce() {
         AppendEngine engine = engine();
-        store.failNextAppends(1, ErrorKind.CREDENTIALS);
-        ship(engine, "a\n");
         store.failNextAppends(1, ErrorKind.CLOCK_SKEW);
-        ship(engine, "b\n");
-        assertEquals("a\nb\n", content(K0));
+        ship(engine, "a\n");
+        assertEquals("a\n", content(K0));
         assertTrue(sleeper.sleeps().isEmpty());
-        store.failNextAppends(2, ErrorKind.CREDENTIALS);
-        ship(engine, "c\n");
+        store.failNextAppends(2, ErrorKind.CLOCK_SKEW);
+        ship(engine, "b\n");
         assertEquals(1, sleeper.sleeps().size(), "the second failure in a row backs off");
+    }
+
+    @Test
+    void credentialsStillRefusedAfterTheStoresRefreshAreAConfigurationErrorPacedAtMaxBackoff() {
+        AppendEngine engine = engine();
+        store.failNextAppends(4, ErrorKind.CREDENTIALS);
+        assertEquals(AppendEngine.Outcome.LANDED, ship(engine, "a\n"));
+        assertEquals("a\n", content(K0));
+        assertEquals(1, logger.at("ERROR").size(), logger.lines().toString());
+        assertTrue(logger.at("ERROR").get(0).contains("keeps refusing the credentials"), logger.lines().toString());
+        assertTrue(logger.at("ERROR").get(0).contains("OSS_SESSION_TOKEN"));
+        assertEquals(4, sleeper.sleeps().size(), "no immediate resend: " + sleeper.sleeps());
+        for (long s : sleeper.sleeps()) {
+            assertTrue(s >= 5_000_000_000L, "about every maxBackoff: " + sleeper.sleeps());
+        }
+        assertEquals(0, metrics.getEventsFailed());
     }
 
     @Test
@@ -377,7 +391,7 @@ class AppendEngineTest {
         AppendEngine engine = engine();
         store.failNextAppends(1, ErrorKind.BAD_REQUEST);
         byte[] batch = "a\nb\n".getBytes(UTF_8);
-        assertEquals(AppendEngine.Outcome.FAILED, engine.ship(batch, batch.length, 2, clock.instant()));
+        assertEquals(AppendEngine.Outcome.DROPPED, engine.ship(batch, batch.length, 2, clock.instant()));
         assertEquals(2, metrics.getEventsFailed());
         assertEquals(Long.valueOf(1), metrics.getFailuresByCode().get("InvalidArgument"));
         assertTrue(logger.at("ERROR").get(0).contains("2 events"));
@@ -386,26 +400,72 @@ class AppendEngineTest {
         assertEquals("c\n", content(K0));
     }
 
-    @Test
-    void aStoreThatThrowsUncheckedFailsTheBatchVisiblyAndTheNextOneShips() {
-        boolean[] broken = {true};
-        target = new Delegate(store) {
+    /** A store whose append throws {@code failure} the first {@code times} calls, before (or after) committing. */
+    private AppendableStore throwingAppends(int times, boolean afterCommit, java.util.function.Supplier<Throwable> failure) {
+        int[] left = {times};
+        return new Delegate(store) {
             @Override
             public AppendResult append(String key, long position, byte[] data, int off, int len,
                     Map<String, String> headers) throws IOException {
-                if (broken[0]) {
-                    broken[0] = false;
-                    throw new IllegalStateException("store bug");
+                if (left[0] > 0) {
+                    left[0]--;
+                    if (afterCommit) {
+                        super.append(key, position, data, off, len, headers);
+                    }
+                    throw sneaky(failure.get());
                 }
                 return super.append(key, position, data, off, len, headers);
             }
         };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> RuntimeException sneaky(Throwable t) throws T {
+        throw (T) t;
+    }
+
+    @Test
+    void aStoreThatThrowsUncheckedKeepsTheBatchReportsOnceAndItLands() {
+        target = throwingAppends(3, false, () -> new IllegalStateException("store bug"));
         AppendEngine engine = engine();
-        assertEquals(AppendEngine.Outcome.FAILED, ship(engine, "a\n"));
-        assertEquals(1, metrics.getEventsFailed());
+        assertEquals(AppendEngine.Outcome.LANDED, ship(engine, "a\n"));
+        assertEquals("a\n", content(K0));
+        assertEquals(0, metrics.getEventsFailed());
+        assertEquals(1, logger.at("ERROR").size(), logger.lines().toString());
         assertTrue(logger.at("ERROR").get(0).contains("store bug"));
-        assertEquals(AppendEngine.Outcome.SHIPPED, ship(engine, "b\n"));
-        assertEquals("b\n", content(K0));
+        assertEquals(3, sleeper.sleeps().size(), "retried with backoff");
+        assertEquals(Long.valueOf(3), metrics.getFailuresByCode().get("IllegalStateException"));
+    }
+
+    @Test
+    void aResponseThatCannotBeParsedAfterTheCommitIsReconciledNotResent() {
+        target = throwingAppends(1, true, () -> new NumberFormatException("For input string: \"12x\""));
+        AppendEngine engine = engine();
+        assertEquals(AppendEngine.Outcome.LANDED, ship(engine, "a\n"));
+        assertEquals(AppendEngine.Outcome.LANDED, ship(engine, "b\n"));
+        assertEquals("a\nb\n", content(K0), "the HEAD proved the first append landed");
+        assertEquals(1, metrics.getReconciledLostResponses());
+    }
+
+    @Test
+    void credentialsUnavailableKeepsTheBatch() {
+        target = throwingAppends(5, false,
+                () -> new io.github.osslog.core.auth.CredentialsException("No valid ECS RAM role credentials"));
+        AppendEngine engine = engine();
+        assertEquals(AppendEngine.Outcome.LANDED, ship(engine, "a\n"));
+        assertEquals("a\n", content(K0));
+        assertEquals(0, metrics.getEventsFailed());
+        assertEquals(1, logger.count("WARN", "No credentials to sign with"), logger.lines().toString());
+        assertEquals(Long.valueOf(5), metrics.getFailuresByCode().get("CredentialsUnavailable"));
+    }
+
+    @Test
+    void anErrorFromTheStoreIsContainedOnceItsFramesUnwound() {
+        target = throwingAppends(1, false, () -> new OutOfMemoryError("Java heap space (hostile body)"));
+        AppendEngine engine = engine();
+        assertEquals(AppendEngine.Outcome.LANDED, ship(engine, "a\n"));
+        assertEquals("a\n", content(K0));
+        assertTrue(logger.contains("ERROR", "OutOfMemoryError"), logger.lines().toString());
     }
 
     @Test
@@ -413,7 +473,7 @@ class AppendEngineTest {
         AppendEngine engine = engine();
         store.outage(true);
         engine.deadline(sleeper.nanoTime() + 2_000_000_000L);
-        assertEquals(AppendEngine.Outcome.ABANDONED, ship(engine, "a\n"));
+        assertEquals(AppendEngine.Outcome.KEPT_STOPPED, ship(engine, "a\n"));
         long waited = sleeper.sleeps().stream().mapToLong(Long::longValue).sum();
         assertEquals(2_000_000_000L, waited, "waits end exactly at the deadline");
         store.outage(false);
@@ -428,7 +488,7 @@ class AppendEngineTest {
         store.outage(true);
         Thread.currentThread().interrupt();
         try {
-            assertEquals(AppendEngine.Outcome.ABANDONED, ship(engine, "a\n"));
+            assertEquals(AppendEngine.Outcome.KEPT_STOPPED, ship(engine, "a\n"));
             assertTrue(Thread.currentThread().isInterrupted());
         } finally {
             Thread.interrupted();
@@ -442,7 +502,7 @@ class AppendEngineTest {
         ship(engine, "a\n");
         byte[] big = new byte[300];
         Arrays.fill(big, (byte) 'z');
-        assertEquals(AppendEngine.Outcome.SHIPPED, engine.ship(big, big.length, 1, clock.instant()));
+        assertEquals(AppendEngine.Outcome.LANDED, engine.ship(big, big.length, 1, clock.instant()));
         assertArrayEquals(big, store.content(K1));
     }
 }

@@ -276,6 +276,41 @@ class PipelineSpoolTest {
     }
 
     @Test
+    void aSymbolicLinkAsSpoolDirectoryIsRefusedAndThePipelineShipsWithoutASpool() throws IOException {
+        Path link = Files.createSymbolicLink(dir.resolve("link"), Files.createDirectory(dir.resolve("real")));
+        Pipeline p = start(config().spoolDirectory(link).build());
+        assertTrue(logger.at("ERROR").stream().anyMatch(l -> l.contains("spoolDirectory '" + link
+                + "' is a symbolic link") && l.contains("runs without a spool")), logger.lines().toString());
+        publishEvents(p, 0, 10);
+        assertTrue(p.flush(WAIT));
+        assertEquals(events(0, 10), content());
+    }
+
+    @Test
+    void aCorruptRecordIsADropCountedReportedAndNotedInTheObjectAndTheShipperGoesOn() throws IOException {
+        try (Spool spool = Spool.open(dir, 1 << 20)) {
+            spool.append(new SpoolRecord(events(0, 5).getBytes(UTF_8), 5, Instant.now(), null));
+            spool.append(new SpoolRecord(events(5, 10).getBytes(UTF_8), 5, Instant.now(), null));
+        }
+        Path segment = segments().get(0);
+        try (RandomAccessFile f = new RandomAccessFile(segment.toFile(), "rw")) {
+            f.seek(f.length() - 3);
+            int b = f.read();
+            f.seek(f.length() - 3);
+            f.write(b ^ 1);
+        }
+        Pipeline p = start(config().build());
+        assertTrue(p.flush(WAIT));
+        publishEvents(p, 10, 12);
+        assertTrue(p.flush(WAIT));
+        String landed = content();
+        assertTrue(landed.startsWith(events(0, 5) + "osslog dropped 5 events between "), landed);
+        assertTrue(landed.endsWith("(corrupt spool record: 5)\n" + events(10, 12)), landed);
+        assertEquals(Long.valueOf(5), p.metrics().getEventsDroppedByReason().get("corrupt spool record"));
+        assertTrue(logger.contains("ERROR", "their 5 events are lost"), logger.lines().toString());
+    }
+
+    @Test
     void gzipBatchesAreSpooledAsMembersAndReplayedByteExact() throws IOException {
         store.outage(true);
         Pipeline first = start(config().compression(Compression.GZIP).build());

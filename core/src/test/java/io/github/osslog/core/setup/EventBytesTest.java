@@ -3,6 +3,7 @@ package io.github.osslog.core.setup;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.Random;
@@ -58,5 +59,20 @@ class EventBytesTest {
         assertEquals(5, bytes.encode());
         assertEquals(1536, bytes.bytes().length, "the byte buffer went back to its initial size");
         assertEquals(0, bytes.text().length());
+    }
+
+    @Test
+    void afterATenMillionCharEventTheNextOrdinaryEventBoundsWhatTheThreadRetains() {
+        EventBytes bytes = new EventBytes();
+        char[] huge = new char[10_000_000];
+        Arrays.fill(huge, 'x');
+        bytes.text().append(huge);
+        assertEquals(10_000_000, bytes.encode());
+        char[] line = new char[2_000];
+        Arrays.fill(line, 'y');
+        bytes.text().append(line);
+        assertEquals(2_000, bytes.encode());
+        assertTrue(bytes.bytes().length <= 3 * 2 * 64 * 1024, "retained " + bytes.bytes().length + " bytes");
+        assertTrue(bytes.text().capacity() <= 64 * 1024, "retained text capacity " + bytes.text().capacity());
     }
 }

@@ -84,7 +84,7 @@ class SpoolTest {
         Path segment = segments().get(0);
         long frame = RecordCodec.HEADER + 1 + 8 + "first".length();
         try (RandomAccessFile f = new RandomAccessFile(segment.toFile(), "rw")) {
-            long secondData = frame + RecordCodec.HEADER + 9 + 2; // inside "second"
+            long secondData = Segment.HEADER_BYTES + frame + RecordCodec.HEADER + 9 + 2; // inside "second"
             f.seek(secondData);
             int b = f.read();
             f.seek(secondData);
@@ -107,7 +107,7 @@ class SpoolTest {
             spool.append(record("new", 1));
         }
         try (RandomAccessFile f = new RandomAccessFile(segments().get(0).toFile(), "rw")) {
-            f.seek(4);
+            f.seek(Segment.HEADER_BYTES + 4);
             f.writeInt(Integer.MAX_VALUE);
         }
         try (Spool spool = Spool.open(dir, 1 << 20)) {
@@ -150,14 +150,14 @@ class SpoolTest {
             spool.attempt(new SpoolAnchor("logs/0.log", 0, 0, true));
             spool.remove();
             assertEquals("b", new String(spool.peek().data(), UTF_8));
-            ReplayJournal.Cursor afterA = new ReplayJournal(dir).read();
-            assertEquals(0, afterA.offset, "a's anchor stays on disk until the next attempt: it proves a landed");
+            ReplayJournal.Cursor afterA = new ReplayJournal(dir, null).read();
+            assertEquals(Segment.HEADER_BYTES, afterA.offset, "a's anchor stays on disk until the next attempt: it proves a landed");
             spool.remove(); // b: found landed through its own anchor, no append and so no attempt journaled
-            ReplayJournal.Cursor afterB = new ReplayJournal(dir).read();
+            ReplayJournal.Cursor afterB = new ReplayJournal(dir, null).read();
             assertNull(afterB.anchor, "a's anchor would no longer match the grown object");
             assertEquals("c", new String(spool.peek().data(), UTF_8));
             spool.attempt(new SpoolAnchor("logs/0.log", 2, 9, true));
-            assertEquals(afterB.offset, new ReplayJournal(dir).read().offset, "the cursor points at c");
+            assertEquals(afterB.offset, new ReplayJournal(dir, null).read().offset, "the cursor points at c");
         }
     }
 

@@ -25,7 +25,7 @@ final class ChaosSchedule {
 
     /**
      * Seeded random faults on appends and HEADs (errors, throttling, resets before commit, lost responses after
-     * commit, latency), random foreign appends, and one foreign PutObject on the first append to
+     * commit, latency, malformed answers), random foreign appends, and one foreign PutObject on the first append to
      * {@code foreignPutKey}, a key the pipeline has not written yet (so it destroys none of its events).
      */
     static void install(OssTestServer server, long seed, String foreignPutKey) {
@@ -38,10 +38,14 @@ final class ChaosSchedule {
         appendOdds.put(Fault.dropResponseAfterCommit(), 0.03);
         appendOdds.put(Fault.latency(Duration.ofMillis(20)), 0.02);
         appendOdds.put(Fault.foreignAppend(FOREIGN_APPEND_LINE.getBytes(UTF_8)), 0.01);
+        // applied, then answered with a value the client cannot parse or must not believe (issue 19)
+        appendOdds.put(Fault.malformedHeader("x-oss-hash-crc64ecma", "12x"), 0.01);
+        appendOdds.put(Fault.malformedHeader("x-oss-next-append-position", "-1"), 0.01);
         Map<Fault, Double> headOdds = new LinkedHashMap<>();
         headOdds.put(Fault.error(500, "InternalError"), 0.05);
         headOdds.put(Fault.resetBeforeCommit(), 0.03);
         headOdds.put(Fault.dropResponseAfterCommit(), 0.03);
+        headOdds.put(Fault.malformedHeader("x-oss-hash-crc64ecma", "not-a-crc"), 0.02);
         server.faults()
                 .inject(Fault.foreignPut(FOREIGN_PUT_TEXT.getBytes(UTF_8)),
                         RequestMatcher.operation(Operation.APPEND_OBJECT).key(foreignPutKey), 1)
