@@ -9,6 +9,7 @@ import ch.qos.logback.core.joran.spi.DefaultClass;
 import io.github.osslog.core.buffer.LogLevel;
 import io.github.osslog.core.metrics.PipelineMXBean;
 import io.github.osslog.core.pipeline.ShutdownReport;
+import io.github.osslog.core.setup.Containment;
 import io.github.osslog.core.setup.EventBytes;
 import io.github.osslog.core.setup.LogShipper;
 import io.github.osslog.core.setup.ReentryGuard;
@@ -36,6 +37,7 @@ public class OssAppender extends OssAppenderBase {
     private final Object lifecycle = new Object();
     private final ReentryGuard<EventBytes> guard = new ReentryGuard<>(EventBytes::new);
     private final AtomicLong encoderFailures = new AtomicLong();
+    private final Containment containment = new Containment();
     private final Object encoderLock = new Object();
     private Encoder<ILoggingEvent> encoder;
     /** Set before {@code started} (volatile) is, so appending threads see it; null: use the encoder. */
@@ -76,7 +78,8 @@ public class OssAppender extends OssAppenderBase {
 
     /**
      * Checks the configuration, reporting each problem as an error status naming the property and the fix, and
-     * starts shipping only when there is none. Never throws and never waits for OSS.
+     * starts shipping only when there is none. Never throws (a virtual-machine error aside) and never waits for OSS:
+     * anything that goes wrong leaves the appender stopped with an error status saying why.
      */
     @Override
     public void start() {
@@ -84,14 +87,48 @@ public class OssAppender extends OssAppenderBase {
             if (isStarted()) {
                 return;
             }
+            LogShipper built = null;
             try {
-                LogShipper built = build();
+                built = build();
                 if (built != null) {
                     run(built);
                 }
-            } catch (RuntimeException e) {
-                addError("osslog: appender [" + getName() + "] could not start", e);
+            } catch (Throwable e) {
+                abandon(built);
+                report(e);
             }
+        }
+    }
+
+    /** Reports why start failed; a class that does not load is nearly always a dependency a BOM pinned. */
+    private void report(Throwable e) {
+        Containment.rethrowIfFatal(e);
+        String why = e instanceof LinkageError ? "a class it needs does not load (" + e + "). The application's"
+                + " build pins an older OkHttp, Okio, Kotlin or Caffeine than osslog needs (a BOM such as Spring Boot"
+                + " 2.7's does): use the osslog-logback-all drop-in jar, which carries its own, or align those versions"
+                : e.getClass().getName();
+        addError("osslog: appender [" + getName() + "] not started: " + why, e);
+    }
+
+    /** Undoes what a failed start did, so that no thread or hook is left behind. */
+    private void abandon(LogShipper built) {
+        detach();
+        shipper = null;
+        if (built != null) {
+            built.stop(java.time.Duration.ZERO);
+        }
+    }
+
+    /** Stops taking events and takes the appender's turbo filter and exit hook away. */
+    private void detach() {
+        super.stop();
+        if (earlyDrop != null) {
+            earlyDrop.remove();
+            earlyDrop = null;
+        }
+        if (exitHook != null) {
+            exitHook.remove();
+            exitHook = null;
         }
     }
 
@@ -130,7 +167,7 @@ public class OssAppender extends OssAppenderBase {
             encoder = defaultEncoder();
         }
         statefulEncoder = isStateful(encoder);
-        patternWriter = statefulEncoder ? null : PatternWriter.of(encoder, getContext());
+        patternWriter = statefulEncoder ? null : PatternWriter.of(encoder, this);
         built.start();
         shipper = built;
         exitHook = ExitHook.register(built.pipeline().config().name(), this::stop);
@@ -184,6 +221,9 @@ public class OssAppender extends OssAppenderBase {
             }
         } catch (RuntimeException e) {
             encoderFailed(s, e);
+        } catch (Throwable e) {
+            Containment.rethrowIfFatal(e);
+            contained(s, "appending to [" + getName() + "]", e);
         } finally {
             slot.exit();
         }
@@ -244,6 +284,17 @@ public class OssAppender extends OssAppenderBase {
         }
     }
 
+    /** Counts an event lost to {@code e} and reports it as an error status, at most once a minute. */
+    private void contained(LogShipper s, String what, Throwable e) {
+        if (s != null) {
+            s.metrics().eventDropped(Containment.DROP_REASON);
+        }
+        long count = containment.failed();
+        if (count > 0) {
+            addError(Containment.describe(what, e, count), e);
+        }
+    }
+
     static LogLevel level(Level level) {
         switch (level == null ? Level.INFO_INT : level.toInt()) {
             case Level.ERROR_INT: return LogLevel.ERROR;
@@ -265,22 +316,21 @@ public class OssAppender extends OssAppenderBase {
             if (s == null) {
                 return;
             }
-            super.stop();
-            if (earlyDrop != null) {
-                earlyDrop.remove();
-                earlyDrop = null;
+            try {
+                detach();
+                ShutdownReport report = s.stop();
+                addInfo("osslog: appender [" + getName() + "] stopped: " + report);
+            } catch (Throwable e) {
+                Containment.rethrowIfFatal(e);
+                addError("osslog: appender [" + getName() + "] did not stop cleanly (" + e.getClass().getName()
+                        + "); what it still buffered may be lost", e);
+            } finally {
+                shipper = null;
+                if (patternWriter != null) {
+                    patternWriter.stop();
+                    patternWriter = null;
+                }
             }
-            if (exitHook != null) {
-                exitHook.remove();
-                exitHook = null;
-            }
-            ShutdownReport report = s.stop();
-            shipper = null;
-            if (patternWriter != null) {
-                patternWriter.stop();
-                patternWriter = null;
-            }
-            addInfo("osslog: appender [" + getName() + "] stopped: " + report);
         }
     }
 
