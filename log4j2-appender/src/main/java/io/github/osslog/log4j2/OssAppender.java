@@ -274,6 +274,8 @@ public final class OssAppender extends AbstractAppender {
         @PluginBuilderAttribute private String trustedCertificates;
         @PluginBuilderAttribute private String spoolDirectory;
         @PluginBuilderAttribute private String spoolMaxBytes;
+        /** Accepted for symmetry with Logback: Log4j2 reports problems as errors and starts either way. */
+        @PluginBuilderAttribute private String strictConfiguration;
 
         public B setEndpoint(String endpoint) {
             this.endpoint = endpoint;
@@ -472,6 +474,11 @@ public final class OssAppender extends AbstractAppender {
 
         public B setSpoolMaxBytes(String spoolMaxBytes) {
             this.spoolMaxBytes = spoolMaxBytes;
+            return asBuilder();
+        }
+
+        public B setStrictConfiguration(String strictConfiguration) {
+            this.strictConfiguration = strictConfiguration;
             return asBuilder();
         }
 

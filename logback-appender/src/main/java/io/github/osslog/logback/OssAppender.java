@@ -77,9 +77,10 @@ public class OssAppender extends OssAppenderBase {
     }
 
     /**
-     * Checks the configuration, reporting each problem as an error status naming the property and the fix, and
-     * starts shipping only when there is none. Never throws (a virtual-machine error aside) and never waits for OSS:
-     * anything that goes wrong leaves the appender stopped with an error status saying why.
+     * Checks the configuration, reporting each problem as a warning status (an error one under
+     * {@code strictConfiguration}) naming the property and the fix, and starts shipping only when there is none.
+     * Never throws (a virtual-machine error aside) and never waits for OSS: anything that goes wrong leaves the
+     * appender stopped with a status saying why.
      */
     @Override
     public void start() {
@@ -107,7 +108,19 @@ public class OssAppender extends OssAppenderBase {
                 + " build pins an older OkHttp, Okio, Kotlin or Caffeine than osslog needs (a BOM such as Spring Boot"
                 + " 2.7's does): use the osslog-logback-all drop-in jar, which carries its own, or align those versions"
                 : e.getClass().getName();
-        addError("osslog: appender [" + getName() + "] not started: " + why, e);
+        configurationProblem("osslog: appender [" + getName() + "] not started: " + why, e);
+    }
+
+    /**
+     * Reports what keeps the appender from starting: a warning, so that a host which fails start-up on any error
+     * status (Spring Boot) still starts, or an error under {@code strictConfiguration} (docs/configuration-errors.md).
+     */
+    private void configurationProblem(String message, Throwable cause) {
+        if (settings.strictConfiguration()) {
+            addError(message, cause);
+        } else {
+            addWarn(message, cause);
+        }
     }
 
     /** Undoes what a failed start did, so that no thread or hook is left behind. */
@@ -153,9 +166,9 @@ public class OssAppender extends OssAppenderBase {
             return built;
         }
         for (String p : problems) {
-            addError("osslog: " + p);
+            configurationProblem("osslog: " + p, null);
         }
-        addError("osslog: appender [" + getName() + "] not started: fix the setting(s) above");
+        configurationProblem("osslog: appender [" + getName() + "] not started: fix the setting(s) above", null);
         if (built != null) {
             built.stop(java.time.Duration.ZERO);
         }
