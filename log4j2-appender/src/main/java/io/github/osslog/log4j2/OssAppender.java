@@ -512,7 +512,7 @@ public final class OssAppender extends AbstractAppender {
                 settings.set(setting.getKey(), read(setting.getValue()));
             }
             keyValues.forEach(settings::keyValue);
-            OssManager manager = OssManager.acquire(getName(), settings, keyValues);
+            OssManager manager = OssManager.acquire(getName(), settings);
             if (manager == null) {
                 return null;
             }

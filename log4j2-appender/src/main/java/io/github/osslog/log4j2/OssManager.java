@@ -10,7 +10,6 @@ import io.github.osslog.core.setup.SettingProblem;
 import io.github.osslog.core.setup.SettingsException;
 import io.github.osslog.core.setup.ShipperSettings;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.core.appender.AbstractManager;
 import org.apache.logging.log4j.core.appender.ManagerFactory;
@@ -35,8 +34,8 @@ public final class OssManager extends AbstractManager {
      * The running manager for these settings, or {@code null} after reporting each bad setting to the status
      * logger with its name and the fix.
      */
-    static OssManager acquire(String appenderName, ShipperSettings settings, Map<String, String> keyValues) {
-        String key = ManagerKey.of(appenderName, settings, keyValues);
+    static OssManager acquire(String appenderName, ShipperSettings settings) {
+        String key = ManagerKey.of(appenderName, settings);
         // Build (and so validate) only when no manager runs with these settings: a reconfiguration must reuse it.
         LogShipper fresh = null;
         if (!hasManager(key)) {

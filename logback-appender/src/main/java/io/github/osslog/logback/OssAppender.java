@@ -8,7 +8,6 @@ import ch.qos.logback.core.filter.Filter;
 import ch.qos.logback.core.joran.spi.DefaultClass;
 import io.github.osslog.core.buffer.LogLevel;
 import io.github.osslog.core.metrics.PipelineMXBean;
-import io.github.osslog.core.pipeline.ShutdownReport;
 import io.github.osslog.core.setup.Containment;
 import io.github.osslog.core.setup.EventBytes;
 import io.github.osslog.core.setup.LogShipper;
@@ -31,6 +30,7 @@ public class OssAppender extends OssAppenderBase {
     /** The pattern of the encoder used when none is configured: UTC ISO-8601 time, level, thread, logger, message. */
     public static final String DEFAULT_PATTERN =
             "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX,UTC} %-5level [%thread] %logger{36} - %msg%n%ex";
+    private static final String LOGGER_CONTEXT = "ch.qos.logback.classic.LoggerContext";
     /** The drop reason counted for events the encoder failed on. */
     public static final String ENCODER_FAILED = "encoder failed";
 
@@ -46,7 +46,8 @@ public class OssAppender extends OssAppenderBase {
     private boolean statefulEncoder;
     private volatile LogShipper shipper;
     private volatile boolean filtered;
-    private ExitHook exitHook;
+    /** The shipper and its sharing with equal appenders of later configurations; null while stopped. */
+    private SharedShippers.Shared shared;
     private EarlyDrop earlyDrop;
 
     /** The encoder that turns events into bytes; a {@link PatternLayoutEncoder} unless a class is given. */
@@ -88,17 +89,39 @@ public class OssAppender extends OssAppenderBase {
             if (isStarted()) {
                 return;
             }
-            LogShipper built = null;
+            SharedShippers.Shared acquired = null;
             try {
-                built = build();
-                if (built != null) {
-                    run(built);
+                acquired = acquire();
+                if (acquired != null) {
+                    run(acquired);
                 }
             } catch (Throwable e) {
-                abandon(built);
+                abandon(acquired);
                 report(e);
             }
         }
+    }
+
+    /**
+     * The running shipper of an equal appender of the previous configuration, or a new one; null after reporting
+     * the configuration's problems.
+     */
+    private SharedShippers.Shared acquire() {
+        if (getContext() != null && getContext().getName() != null) {
+            settings.keyValue("context", getContext().getName());
+        }
+        StatusLogger status = new StatusLogger(this);
+        if (!earlyProblems().isEmpty()) {
+            build(status); // reports them with the rest
+            return null;
+        }
+        SharedShippers.Shared acquired = SharedShippers.acquire(getName() + settings.fingerprint(), getName(), this,
+                status, () -> build(status));
+        if (acquired != null && acquired.status != status) {
+            addInfo("osslog: appender [" + getName() + "] took over the running shipper of the previous"
+                    + " configuration (same settings): nothing buffered was lost or shipped twice");
+        }
+        return acquired;
     }
 
     /** Reports why start failed; a class that does not load is nearly always a dependency a BOM pinned. */
@@ -124,39 +147,40 @@ public class OssAppender extends OssAppenderBase {
     }
 
     /** Undoes what a failed start did, so that no thread or hook is left behind. */
-    private void abandon(LogShipper built) {
+    private void abandon(SharedShippers.Shared acquired) {
         detach();
         shipper = null;
-        if (built != null) {
-            built.stop(java.time.Duration.ZERO);
+        shared = null;
+        if (acquired != null) {
+            SharedShippers.release(acquired, this, null);
         }
     }
 
-    /** Stops taking events and takes the appender's turbo filter and exit hook away. */
+    /** Stops taking events and takes the appender's turbo filter away. */
     private void detach() {
         super.stop();
         if (earlyDrop != null) {
             earlyDrop.remove();
             earlyDrop = null;
         }
-        if (exitHook != null) {
-            exitHook.remove();
-            exitHook = null;
-        }
     }
 
-    private LogShipper build() {
+    /** Values Joran could not set and key values that are not name=value: the appender must not start. */
+    private List<String> earlyProblems() {
         List<String> problems = new ArrayList<>(RejectedValues.find(this, getContext()));
         for (String entry : badKeyValues) {
             problems.add("objectKeyPattern: keyValue '" + entry + "' is not name=value: write e.g."
                     + " <keyValue>app=shop</keyValue> for %{app}");
         }
-        if (getContext() != null && getContext().getName() != null) {
-            settings.keyValue("context", getContext().getName());
-        }
+        return problems;
+    }
+
+    /** A new (stopped) shipper, or null after reporting every problem of the configuration. */
+    private LogShipper build(StatusLogger status) {
+        List<String> problems = earlyProblems();
         LogShipper built = null;
         try {
-            built = settings.build(getName(), new StatusLogger(this));
+            built = settings.build(getName(), status);
         } catch (SettingsException e) {
             for (SettingProblem p : e.problems()) {
                 problems.add(p.toString());
@@ -175,17 +199,18 @@ public class OssAppender extends OssAppenderBase {
         return null;
     }
 
-    private void run(LogShipper built) {
+    private void run(SharedShippers.Shared acquired) {
+        LogShipper built = acquired.shipper;
         if (encoder == null) {
             encoder = defaultEncoder();
         }
         statefulEncoder = isStateful(encoder);
         patternWriter = statefulEncoder ? null : PatternWriter.of(encoder, this);
-        built.start();
         shipper = built;
-        exitHook = ExitHook.register(built.pipeline().config().name(), this::stop);
+        shared = acquired;
         super.start();
         earlyDrop = EarlyDrop.install(this, built);
+        ContextStopListener.ensure(getContext());
     }
 
     private PatternLayoutEncoder defaultEncoder() {
@@ -320,24 +345,27 @@ public class OssAppender extends OssAppenderBase {
 
     /**
      * Ships what is buffered within {@code shutdownTimeout}, then stops; a warning status gives the number of
-     * events not shipped when there are any. Idempotent; also runs from the appender's JVM shutdown hook.
+     * events not shipped when there are any. Inside {@code LoggerContext.reset()} (a reconfiguration) it returns at
+     * once instead: the shipper keeps running for an equal appender of the new configuration, and otherwise stops in
+     * the background or when the context stops (docs/reconfiguration.md). Idempotent; also runs from the JVM shutdown
+     * hook.
      */
     @Override
     public void stop() {
         synchronized (lifecycle) {
-            LogShipper s = shipper;
+            SharedShippers.Shared s = shared;
             if (s == null) {
                 return;
             }
             try {
                 detach();
-                ShutdownReport report = s.stop();
-                addInfo("osslog: appender [" + getName() + "] stopped: " + report);
+                SharedShippers.release(s, this, insideReset() ? getContext() : null);
             } catch (Throwable e) {
                 Containment.rethrowIfFatal(e);
                 addError("osslog: appender [" + getName() + "] did not stop cleanly (" + e.getClass().getName()
                         + "); what it still buffered may be lost", e);
             } finally {
+                shared = null;
                 shipper = null;
                 if (patternWriter != null) {
                     patternWriter.stop();
@@ -347,10 +375,19 @@ public class OssAppender extends OssAppenderBase {
         }
     }
 
+    /**
+     * Whether Logback's {@code LoggerContext.reset()} is stopping this appender: a reconfiguration, or the context's
+     * own stop (which {@link ContextStopListener} completes). Any other caller gets the stop it asked for.
+     */
+    private static boolean insideReset() {
+        return StackWalker.getInstance().walk(frames -> frames.anyMatch(f -> "reset".equals(f.getMethodName())
+                && LOGGER_CONTEXT.equals(f.getClassName())));
+    }
+
     /** The JVM shutdown hook that stops this appender, or null while stopped (tests run it). */
     Thread exitHook() {
         synchronized (lifecycle) {
-            return exitHook == null ? null : exitHook.thread();
+            return shared == null ? null : shared.hookThread();
         }
     }
 }

@@ -97,6 +97,14 @@ public final class ShipperSettings {
         return "true".equalsIgnoreCase(values.get("strictConfiguration"));
     }
 
+    /**
+     * Every setting and key value as one text, secrets only as a keyed fingerprint (random key per JVM): equal for
+     * equal configurations, so an adapter can hand a running shipper to an equal new configuration. Safe to print.
+     */
+    public String fingerprint() {
+        return SettingsFingerprint.of(values, keyValues);
+    }
+
     /** The value as set, or {@code null}. */
     public String get(String property) {
         return values.get(property);
