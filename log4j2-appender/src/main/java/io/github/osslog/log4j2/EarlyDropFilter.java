@@ -1,6 +1,7 @@
 package io.github.osslog.log4j2;
 
 import io.github.osslog.core.buffer.LogLevel;
+import io.github.osslog.core.setup.Containment;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import org.apache.logging.log4j.Level;
@@ -52,7 +53,8 @@ final class EarlyDropFilter extends AbstractFilter {
                     .findVarHandle(LoggerConfig.class, "appenders", AppenderControlArraySet.class);
             refLevel = MethodHandles.privateLookupIn(AppenderControl.class, MethodHandles.lookup())
                     .findVarHandle(AppenderControl.class, "level", Level.class);
-        } catch (ReflectiveOperationException | RuntimeException e) {
+        } catch (Throwable e) { // e.g. a Log4j2 whose fields moved, or a module that is not open to osslog
+            Containment.rethrowIfFatal(e);
             unavailable = e.toString();
         }
         APPENDERS = appenders;
@@ -105,7 +107,8 @@ final class EarlyDropFilter extends AbstractFilter {
                 return Result.NEUTRAL;
             }
             return appender.refusesUnbuilt(logger.getName(), ours) ? Result.DENY : Result.NEUTRAL;
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // the event then takes the usual path, where the appender handles it
+            Containment.rethrowIfFatal(e);
             return Result.NEUTRAL;
         }
     }

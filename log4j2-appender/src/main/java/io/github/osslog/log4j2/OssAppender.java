@@ -3,6 +3,7 @@ package io.github.osslog.log4j2;
 import io.github.osslog.core.buffer.LogLevel;
 import io.github.osslog.core.buffer.RingBuffer;
 import io.github.osslog.core.metrics.PipelineMXBean;
+import io.github.osslog.core.setup.Containment;
 import io.github.osslog.core.setup.ReentryGuard;
 import io.github.osslog.core.setup.ShipperSettings;
 import java.io.Serializable;
@@ -45,6 +46,7 @@ public final class OssAppender extends AbstractAppender {
     private final ReentryGuard<AppendBuffers> guard = new ReentryGuard<>(AppendBuffers::new);
     /** The layout when it is a PatternLayout writing UTF-8, whose text this appender encodes itself; else null. */
     private final PatternLayout utf8Pattern;
+    private final Containment containment = new Containment();
     private volatile EarlyDropFilter earlyDrop;
 
     private OssAppender(String name, Filter filter, Layout<? extends Serializable> layout, boolean ignoreExceptions,
@@ -110,8 +112,22 @@ public final class OssAppender extends AbstractAppender {
             if (length > 0) { // nothing to ship, as in the Logback adapter
                 manager.publish(bytes, length, level);
             }
+        } catch (Error e) { // exceptions go to Log4j2's error handler, as the appender's ignoreExceptions says
+            Containment.rethrowIfFatal(e);
+            contained("appending to '" + getName() + "'", e, true);
         } finally {
             slot.exit();
+        }
+    }
+
+    /** Counts an event lost to {@code e} (when {@code dropped}) and reports it, at most once a minute. */
+    private void contained(String what, Throwable e, boolean dropped) {
+        if (dropped) {
+            manager.countDrop(Containment.DROP_REASON);
+        }
+        long count = containment.failed();
+        if (count > 0) {
+            LOGGER.error(Containment.describe(what, e, count), e);
         }
     }
 
@@ -146,8 +162,14 @@ public final class OssAppender extends AbstractAppender {
     @Override
     public void start() {
         super.start();
-        if (earlyDrop == null) {
-            earlyDrop = EarlyDropFilter.install(this, configuration);
+        try {
+            if (earlyDrop == null) {
+                earlyDrop = EarlyDropFilter.install(this, configuration);
+            }
+        } catch (Throwable e) { // the appender works without its filter
+            Containment.rethrowIfFatal(e);
+            LOGGER.error("Oss appender '{}' drops refused events after Log4j2 builds them: {}", getName(),
+                    e.getClass().getName());
         }
     }
 
@@ -158,13 +180,20 @@ public final class OssAppender extends AbstractAppender {
     @Override
     public boolean stop(long timeout, TimeUnit timeUnit) {
         setStopping();
-        EarlyDropFilter filter = earlyDrop;
-        if (filter != null) {
-            earlyDrop = null;
-            filter.uninstall();
+        boolean stopped = false;
+        try {
+            EarlyDropFilter filter = earlyDrop;
+            if (filter != null) {
+                earlyDrop = null;
+                filter.uninstall();
+            }
+            stopped = super.stop(timeout, timeUnit, false);
+            stopped &= manager.stop(timeout, timeUnit);
+        } catch (Throwable e) {
+            Containment.rethrowIfFatal(e);
+            LOGGER.error("Oss appender '{}' did not stop cleanly ({}); what it still buffered may be lost", getName(),
+                    e.getClass().getName(), e);
         }
-        boolean stopped = super.stop(timeout, timeUnit, false);
-        stopped &= manager.stop(timeout, timeUnit);
         setStopped();
         return stopped;
     }
@@ -245,6 +274,8 @@ public final class OssAppender extends AbstractAppender {
         @PluginBuilderAttribute private String trustedCertificates;
         @PluginBuilderAttribute private String spoolDirectory;
         @PluginBuilderAttribute private String spoolMaxBytes;
+        /** Accepted for symmetry with Logback: Log4j2 reports problems as errors and starts either way. */
+        @PluginBuilderAttribute private String strictConfiguration;
 
         public B setEndpoint(String endpoint) {
             this.endpoint = endpoint;
@@ -446,19 +477,42 @@ public final class OssAppender extends AbstractAppender {
             return asBuilder();
         }
 
+        public B setStrictConfiguration(String strictConfiguration) {
+            this.strictConfiguration = strictConfiguration;
+            return asBuilder();
+        }
+
         /**
          * Returns the appender, or {@code null} (Log4j2's "not built") after reporting every bad setting to the
          * status logger with its name and the fix. Never throws for bad configuration.
          */
         @Override
         public OssAppender build() {
+            try {
+                return buildChecked();
+            } catch (Throwable e) {
+                Containment.rethrowIfFatal(e);
+                LOGGER.error("Oss appender '{}' not created: {}", getName(), whyNotBuilt(e), e);
+                return null;
+            }
+        }
+
+        /** Why building failed; a class that does not load is nearly always a dependency a BOM pinned. */
+        static String whyNotBuilt(Throwable e) {
+            return e instanceof LinkageError ? "a class it needs does not load (" + e + "). The application's build"
+                    + " pins an older OkHttp, Okio, Kotlin or Caffeine than osslog needs (a BOM such as Spring Boot"
+                    + " 2.7's does): use the osslog-log4j2-all drop-in jar, which carries its own, or align those"
+                    + " versions" : e.getClass().getName();
+        }
+
+        private OssAppender buildChecked() {
             Map<String, String> keyValues = keyValues();
             ShipperSettings settings = new ShipperSettings();
             for (Map.Entry<String, Field> setting : SETTINGS.entrySet()) {
                 settings.set(setting.getKey(), read(setting.getValue()));
             }
             keyValues.forEach(settings::keyValue);
-            OssManager manager = OssManager.acquire(getName(), settings, keyValues);
+            OssManager manager = OssManager.acquire(getName(), settings);
             if (manager == null) {
                 return null;
             }

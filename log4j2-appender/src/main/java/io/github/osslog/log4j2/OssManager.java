@@ -3,13 +3,13 @@ package io.github.osslog.log4j2;
 import io.github.osslog.core.buffer.LogLevel;
 import io.github.osslog.core.buffer.PublishResult;
 import io.github.osslog.core.metrics.PipelineMXBean;
+import io.github.osslog.core.setup.Containment;
 import io.github.osslog.core.setup.LogShipper;
 import io.github.osslog.core.setup.ReentryGuard;
 import io.github.osslog.core.setup.SettingProblem;
 import io.github.osslog.core.setup.SettingsException;
 import io.github.osslog.core.setup.ShipperSettings;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.core.appender.AbstractManager;
 import org.apache.logging.log4j.core.appender.ManagerFactory;
@@ -34,8 +34,8 @@ public final class OssManager extends AbstractManager {
      * The running manager for these settings, or {@code null} after reporting each bad setting to the status
      * logger with its name and the fix.
      */
-    static OssManager acquire(String appenderName, ShipperSettings settings, Map<String, String> keyValues) {
-        String key = ManagerKey.of(appenderName, settings, keyValues);
+    static OssManager acquire(String appenderName, ShipperSettings settings) {
+        String key = ManagerKey.of(appenderName, settings);
         // Build (and so validate) only when no manager runs with these settings: a reconfiguration must reuse it.
         LogShipper fresh = null;
         if (!hasManager(key)) {
@@ -97,7 +97,11 @@ public final class OssManager extends AbstractManager {
     }
 
     void countReentrantDrop() {
-        shipper.metrics().eventDropped(ReentryGuard.DROP_REASON);
+        countDrop(ReentryGuard.DROP_REASON);
+    }
+
+    void countDrop(String reason) {
+        shipper.metrics().eventDropped(reason);
     }
 
     /** Waits until every event published so far is shipped, at most {@code timeout}; whether that happened. */
@@ -150,12 +154,23 @@ public final class OssManager extends AbstractManager {
     private static final class Factory implements ManagerFactory<OssManager, Data> {
         @Override
         public OssManager createManager(String key, Data data) {
-            LogShipper shipper = data.fresh != null ? data.fresh : build(data.appenderName, data.settings);
-            if (shipper == null) {
+            LogShipper shipper = null;
+            try {
+                shipper = data.fresh != null ? data.fresh : build(data.appenderName, data.settings);
+                if (shipper == null) {
+                    return null;
+                }
+                shipper.start();
+                return new OssManager(key, shipper);
+            } catch (Throwable e) {
+                Containment.rethrowIfFatal(e);
+                LOGGER.error("Oss appender '{}' not created: {}", data.appenderName,
+                        OssAppender.Builder.whyNotBuilt(e), e);
+                if (shipper != null) {
+                    shipper.stop(Duration.ZERO);
+                }
                 return null;
             }
-            shipper.start();
-            return new OssManager(key, shipper);
         }
     }
 }

@@ -73,6 +73,22 @@ class OssAppenderConfigTest {
         }
     }
 
+    /** A small buffer without a smaller batch starts with a warning naming both settings and the value chosen. */
+    @Test
+    void conflictingSizesAreSettledWithAWarning() {
+        try (StatusCapture status = StatusCapture.start();
+                TestContext ctx = OssConfig.forServer(oss.server()).set("bufferSize", "1MB")
+                        .set("strictConfiguration", "true").start(dir)) {
+            OssAppender appender = ctx.oss();
+            assertNotNull(appender, status.all());
+            assertTrue(appender.isStarted());
+            assertEquals(List.of(), status.atLeast(Level.ERROR));
+            assertTrue(status.atLeast(Level.WARN).contains("WARN osslog: batchMaxBytes (4MB) is above bufferSize"
+                    + " (1MB): using batchMaxBytes 512KB (half the buffer, so events fit while a batch ships); set it"
+                    + " to fit to silence this"), status.all());
+        }
+    }
+
     static Stream<Arguments> badInput() {
         return Stream.of(
                 Arguments.of("bucket", null, "bucket"),

@@ -88,4 +88,40 @@ final class TestLayouts {
             return event.getMessage().getFormattedMessage() + "\n";
         }
     }
+
+    /**
+     * {@code <ThrowingLayout/>}: throws the {@link Error} the message names ({@code NoClassDefFoundError},
+     * {@code IllegalAccessError}, a real {@code StackOverflowError}), as a layout built against another Log4j2 or
+     * missing a class would; prints other messages and a line break.
+     */
+    @Plugin(name = "ThrowingLayout", category = Node.CATEGORY, elementType = Layout.ELEMENT_TYPE)
+    public static final class ThrowingLayout extends AbstractStringLayout {
+        private ThrowingLayout() {
+            super(StandardCharsets.UTF_8);
+        }
+
+        @PluginFactory
+        public static ThrowingLayout create() {
+            return new ThrowingLayout();
+        }
+
+        @Override
+        public String toSerializable(LogEvent event) {
+            String message = event.getMessage().getFormattedMessage();
+            switch (message) {
+                case "NoClassDefFoundError":
+                    throw new NoClassDefFoundError("kotlin/enums/EnumEntriesKt");
+                case "IllegalAccessError":
+                    throw new IllegalAccessError("tried to access a private field");
+                case "StackOverflowError":
+                    return recurse(0);
+                default:
+                    return message + "\n";
+            }
+        }
+
+        private static String recurse(int depth) {
+            return depth < 0 ? null : recurse(depth + 1);
+        }
+    }
 }

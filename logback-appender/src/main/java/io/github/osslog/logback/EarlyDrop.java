@@ -9,6 +9,7 @@ import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.spi.FilterReply;
 import io.github.osslog.core.buffer.LogLevel;
 import io.github.osslog.core.buffer.RingBuffer;
+import io.github.osslog.core.setup.Containment;
 import io.github.osslog.core.setup.EventBytes;
 import io.github.osslog.core.setup.LogShipper;
 import io.github.osslog.core.setup.ReentryGuard;
@@ -70,7 +71,8 @@ final class EarlyDrop extends TurboFilter {
             Throwable t) {
         try {
             return dropsNow(logger, level, format) ? FilterReply.DENY : FilterReply.NEUTRAL;
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            Containment.rethrowIfFatal(e);
             return FilterReply.NEUTRAL; // the event then takes the usual path, where the appender handles it
         }
     }

@@ -8,7 +8,7 @@ import ch.qos.logback.core.filter.Filter;
 import ch.qos.logback.core.joran.spi.DefaultClass;
 import io.github.osslog.core.buffer.LogLevel;
 import io.github.osslog.core.metrics.PipelineMXBean;
-import io.github.osslog.core.pipeline.ShutdownReport;
+import io.github.osslog.core.setup.Containment;
 import io.github.osslog.core.setup.EventBytes;
 import io.github.osslog.core.setup.LogShipper;
 import io.github.osslog.core.setup.ReentryGuard;
@@ -30,12 +30,14 @@ public class OssAppender extends OssAppenderBase {
     /** The pattern of the encoder used when none is configured: UTC ISO-8601 time, level, thread, logger, message. */
     public static final String DEFAULT_PATTERN =
             "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX,UTC} %-5level [%thread] %logger{36} - %msg%n%ex";
+    private static final String LOGGER_CONTEXT = "ch.qos.logback.classic.LoggerContext";
     /** The drop reason counted for events the encoder failed on. */
     public static final String ENCODER_FAILED = "encoder failed";
 
     private final Object lifecycle = new Object();
     private final ReentryGuard<EventBytes> guard = new ReentryGuard<>(EventBytes::new);
     private final AtomicLong encoderFailures = new AtomicLong();
+    private final Containment containment = new Containment();
     private final Object encoderLock = new Object();
     private Encoder<ILoggingEvent> encoder;
     /** Set before {@code started} (volatile) is, so appending threads see it; null: use the encoder. */
@@ -44,7 +46,8 @@ public class OssAppender extends OssAppenderBase {
     private boolean statefulEncoder;
     private volatile LogShipper shipper;
     private volatile boolean filtered;
-    private ExitHook exitHook;
+    /** The shipper and its sharing with equal appenders of later configurations; null while stopped. */
+    private SharedShippers.Shared shared;
     private EarlyDrop earlyDrop;
 
     /** The encoder that turns events into bytes; a {@link PatternLayoutEncoder} unless a class is given. */
@@ -75,8 +78,10 @@ public class OssAppender extends OssAppenderBase {
     }
 
     /**
-     * Checks the configuration, reporting each problem as an error status naming the property and the fix, and
-     * starts shipping only when there is none. Never throws and never waits for OSS.
+     * Checks the configuration, reporting each problem as a warning status (an error one under
+     * {@code strictConfiguration}) naming the property and the fix, and starts shipping only when there is none.
+     * Never throws (a virtual-machine error aside) and never waits for OSS: anything that goes wrong leaves the
+     * appender stopped with a status saying why.
      */
     @Override
     public void start() {
@@ -84,29 +89,98 @@ public class OssAppender extends OssAppenderBase {
             if (isStarted()) {
                 return;
             }
+            SharedShippers.Shared acquired = null;
             try {
-                LogShipper built = build();
-                if (built != null) {
-                    run(built);
+                acquired = acquire();
+                if (acquired != null) {
+                    run(acquired);
                 }
-            } catch (RuntimeException e) {
-                addError("osslog: appender [" + getName() + "] could not start", e);
+            } catch (Throwable e) {
+                abandon(acquired);
+                report(e);
             }
         }
     }
 
-    private LogShipper build() {
+    /**
+     * The running shipper of an equal appender of the previous configuration, or a new one; null after reporting
+     * the configuration's problems.
+     */
+    private SharedShippers.Shared acquire() {
+        if (getContext() != null && getContext().getName() != null) {
+            settings.keyValue("context", getContext().getName());
+        }
+        StatusLogger status = new StatusLogger(this);
+        if (!earlyProblems().isEmpty()) {
+            build(status); // reports them with the rest
+            return null;
+        }
+        SharedShippers.Shared acquired = SharedShippers.acquire(getName() + settings.fingerprint(), getName(), this,
+                status, () -> build(status));
+        if (acquired != null && acquired.status != status) {
+            addInfo("osslog: appender [" + getName() + "] took over the running shipper of the previous"
+                    + " configuration (same settings): nothing buffered was lost or shipped twice");
+        }
+        return acquired;
+    }
+
+    /** Reports why start failed; a class that does not load is nearly always a dependency a BOM pinned. */
+    private void report(Throwable e) {
+        Containment.rethrowIfFatal(e);
+        String why = e instanceof LinkageError ? "a class it needs does not load (" + e + "). The application's"
+                + " build pins an older OkHttp, Okio, Kotlin or Caffeine than osslog needs (a BOM such as Spring Boot"
+                + " 2.7's does): use the osslog-logback-all drop-in jar, which carries its own, or align those versions"
+                : e.getClass().getName();
+        configurationProblem("osslog: appender [" + getName() + "] not started: " + why, e);
+    }
+
+    /**
+     * Reports what keeps the appender from starting: a warning, so that a host which fails start-up on any error
+     * status (Spring Boot) still starts, or an error under {@code strictConfiguration} (docs/configuration-errors.md).
+     */
+    private void configurationProblem(String message, Throwable cause) {
+        if (settings.strictConfiguration()) {
+            addError(message, cause);
+        } else {
+            addWarn(message, cause);
+        }
+    }
+
+    /** Undoes what a failed start did, so that no thread or hook is left behind. */
+    private void abandon(SharedShippers.Shared acquired) {
+        detach();
+        shipper = null;
+        shared = null;
+        if (acquired != null) {
+            SharedShippers.release(acquired, this, null);
+        }
+    }
+
+    /** Stops taking events and takes the appender's turbo filter away. */
+    private void detach() {
+        super.stop();
+        if (earlyDrop != null) {
+            earlyDrop.remove();
+            earlyDrop = null;
+        }
+    }
+
+    /** Values Joran could not set and key values that are not name=value: the appender must not start. */
+    private List<String> earlyProblems() {
         List<String> problems = new ArrayList<>(RejectedValues.find(this, getContext()));
         for (String entry : badKeyValues) {
             problems.add("objectKeyPattern: keyValue '" + entry + "' is not name=value: write e.g."
                     + " <keyValue>app=shop</keyValue> for %{app}");
         }
-        if (getContext() != null && getContext().getName() != null) {
-            settings.keyValue("context", getContext().getName());
-        }
+        return problems;
+    }
+
+    /** A new (stopped) shipper, or null after reporting every problem of the configuration. */
+    private LogShipper build(StatusLogger status) {
+        List<String> problems = earlyProblems();
         LogShipper built = null;
         try {
-            built = settings.build(getName(), new StatusLogger(this));
+            built = settings.build(getName(), status);
         } catch (SettingsException e) {
             for (SettingProblem p : e.problems()) {
                 problems.add(p.toString());
@@ -116,26 +190,27 @@ public class OssAppender extends OssAppenderBase {
             return built;
         }
         for (String p : problems) {
-            addError("osslog: " + p);
+            configurationProblem("osslog: " + p, null);
         }
-        addError("osslog: appender [" + getName() + "] not started: fix the setting(s) above");
+        configurationProblem("osslog: appender [" + getName() + "] not started: fix the setting(s) above", null);
         if (built != null) {
             built.stop(java.time.Duration.ZERO);
         }
         return null;
     }
 
-    private void run(LogShipper built) {
+    private void run(SharedShippers.Shared acquired) {
+        LogShipper built = acquired.shipper;
         if (encoder == null) {
             encoder = defaultEncoder();
         }
         statefulEncoder = isStateful(encoder);
-        patternWriter = statefulEncoder ? null : PatternWriter.of(encoder, getContext());
-        built.start();
+        patternWriter = statefulEncoder ? null : PatternWriter.of(encoder, this);
         shipper = built;
-        exitHook = ExitHook.register(built.pipeline().config().name(), this::stop);
+        shared = acquired;
         super.start();
         earlyDrop = EarlyDrop.install(this, built);
+        ContextStopListener.ensure(getContext());
     }
 
     private PatternLayoutEncoder defaultEncoder() {
@@ -184,6 +259,9 @@ public class OssAppender extends OssAppenderBase {
             }
         } catch (RuntimeException e) {
             encoderFailed(s, e);
+        } catch (Throwable e) {
+            Containment.rethrowIfFatal(e);
+            contained(s, "appending to [" + getName() + "]", e);
         } finally {
             slot.exit();
         }
@@ -244,6 +322,17 @@ public class OssAppender extends OssAppenderBase {
         }
     }
 
+    /** Counts an event lost to {@code e} and reports it as an error status, at most once a minute. */
+    private void contained(LogShipper s, String what, Throwable e) {
+        if (s != null) {
+            s.metrics().eventDropped(Containment.DROP_REASON);
+        }
+        long count = containment.failed();
+        if (count > 0) {
+            addError(Containment.describe(what, e, count), e);
+        }
+    }
+
     static LogLevel level(Level level) {
         switch (level == null ? Level.INFO_INT : level.toInt()) {
             case Level.ERROR_INT: return LogLevel.ERROR;
@@ -256,38 +345,49 @@ public class OssAppender extends OssAppenderBase {
 
     /**
      * Ships what is buffered within {@code shutdownTimeout}, then stops; a warning status gives the number of
-     * events not shipped when there are any. Idempotent; also runs from the appender's JVM shutdown hook.
+     * events not shipped when there are any. Inside {@code LoggerContext.reset()} (a reconfiguration) it returns at
+     * once instead: the shipper keeps running for an equal appender of the new configuration, and otherwise stops in
+     * the background or when the context stops (docs/reconfiguration.md). Idempotent; also runs from the JVM shutdown
+     * hook.
      */
     @Override
     public void stop() {
         synchronized (lifecycle) {
-            LogShipper s = shipper;
+            SharedShippers.Shared s = shared;
             if (s == null) {
                 return;
             }
-            super.stop();
-            if (earlyDrop != null) {
-                earlyDrop.remove();
-                earlyDrop = null;
+            try {
+                detach();
+                SharedShippers.release(s, this, insideReset() ? getContext() : null);
+            } catch (Throwable e) {
+                Containment.rethrowIfFatal(e);
+                addError("osslog: appender [" + getName() + "] did not stop cleanly (" + e.getClass().getName()
+                        + "); what it still buffered may be lost", e);
+            } finally {
+                shared = null;
+                shipper = null;
+                if (patternWriter != null) {
+                    patternWriter.stop();
+                    patternWriter = null;
+                }
             }
-            if (exitHook != null) {
-                exitHook.remove();
-                exitHook = null;
-            }
-            ShutdownReport report = s.stop();
-            shipper = null;
-            if (patternWriter != null) {
-                patternWriter.stop();
-                patternWriter = null;
-            }
-            addInfo("osslog: appender [" + getName() + "] stopped: " + report);
         }
+    }
+
+    /**
+     * Whether Logback's {@code LoggerContext.reset()} is stopping this appender: a reconfiguration, or the context's
+     * own stop (which {@link ContextStopListener} completes). Any other caller gets the stop it asked for.
+     */
+    private static boolean insideReset() {
+        return StackWalker.getInstance().walk(frames -> frames.anyMatch(f -> "reset".equals(f.getMethodName())
+                && LOGGER_CONTEXT.equals(f.getClassName())));
     }
 
     /** The JVM shutdown hook that stops this appender, or null while stopped (tests run it). */
     Thread exitHook() {
         synchronized (lifecycle) {
-            return exitHook == null ? null : exitHook.thread();
+            return shared == null ? null : shared.hookThread();
         }
     }
 }

@@ -227,6 +227,14 @@ public abstract class OssAppenderBase extends UnsynchronizedAppenderBase<ILoggin
     }
 
     /**
+     * {@code true} reports configuration problems as error statuses instead of warnings, so that Spring Boot, which
+     * fails start-up on any Logback error status, fails fast (docs/configuration-errors.md). Default {@code false}.
+     */
+    public void setStrictConfiguration(boolean strict) {
+        settings.set("strictConfiguration", Boolean.toString(strict));
+    }
+
+    /**
      * A value for the object key pattern's {@code %{name}} token, written {@code name=value}; repeat the element
      * for several ({@code <keyValue>app=shop</keyValue>}). {@code %{context}} is always the Logback context name.
      */

@@ -24,7 +24,8 @@ final class RejectedValues {
             "blockTimeout", "initialBackoff", "maxBackoff", "connectTimeout", "readTimeout", "writeTimeout",
             "callTimeout", "shutdownTimeout"));
     /** Properties with a {@code boolean} setter. */
-    static final List<String> BOOLEANS = Collections.singletonList("sendContentMd5");
+    static final List<String> BOOLEANS = Collections.unmodifiableList(
+            Arrays.asList("sendContentMd5", "strictConfiguration"));
 
     private RejectedValues() {
     }

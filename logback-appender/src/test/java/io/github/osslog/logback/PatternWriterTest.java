@@ -3,8 +3,10 @@ package io.github.osslog.logback;
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -13,11 +15,15 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
+import ch.qos.logback.core.spi.ContextAwareBase;
+import ch.qos.logback.core.status.Status;
 import io.github.osslog.core.setup.EventBytes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -34,19 +40,49 @@ class PatternWriterTest {
     };
     /** SLF4J's own context, so that {@link MDC} feeds the events' MDC. */
     private final LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+    /** Where PatternWriter says which path it takes. */
+    private final ContextAwareBase owner = new ContextAwareBase();
+
+    {
+        owner.setContext(context);
+    }
+
+    @AfterEach
+    void standInsBack() {
+        StandInCheck.refuseAllForTest = false;
+    }
 
     @Test
     void everyPatternWritesTheEncodersBytes() {
+        everyPatternWritesTheEncodersBytes(true);
+    }
+
+    /**
+     * On a Logback where the stand-ins do not fit (before 1.5.22, {@code StackTraceText} would throw
+     * IllegalAccessError), Logback's own converters write the same bytes, and a status says so.
+     */
+    @Test
+    void withoutTheStandInsEveryPatternStillWritesTheEncodersBytes() {
+        StandInCheck.refuseAllForTest = true;
+        everyPatternWritesTheEncodersBytes(false);
+        List<String> said = context.getStatusManager().getCopyOfStatusList().stream()
+                .filter(st -> st.getLevel() == Status.INFO).map(Status::getMessage).collect(Collectors.toList());
+        assertTrue(said.contains("osslog: writing stack traces with Logback's ThrowableProxyConverter:"
+                + " StackTraceText does not fit this Logback (switched off for a test)"), said::toString);
+    }
+
+    private void everyPatternWritesTheEncodersBytes(boolean standIns) {
         Random random = new Random(11);
         List<ILoggingEvent> events = events(random);
         for (String pattern : PATTERNS) {
             PatternLayoutEncoder encoder = encoder(pattern, UTF_8);
-            PatternWriter writer = PatternWriter.of(encoder, context);
+            PatternWriter writer = PatternWriter.of(encoder, owner);
             if (pattern.isEmpty()) {
                 assertNull(writer, "an empty pattern does not start: the encoder handles it");
                 continue;
             }
             assertNotNull(writer, pattern);
+            assertEquals(standIns, writer.usesStandIns(), pattern);
             EventBytes buffer = new EventBytes();
             for (ILoggingEvent event : events) {
                 writer.write(event, buffer.text());
@@ -59,20 +95,20 @@ class PatternWriterTest {
 
     @Test
     void onlyAPlainUtf8PatternEncoderIsStoodInFor() {
-        assertNull(PatternWriter.of(encoder("%msg%n", ISO_8859_1), context));
-        assertNull(PatternWriter.of(new CountingEncoder(), context), "a subclass keeps its own encode");
+        assertNull(PatternWriter.of(encoder("%msg%n", ISO_8859_1), owner));
+        assertNull(PatternWriter.of(new CountingEncoder(), owner), "a subclass keeps its own encode");
         LayoutWrappingEncoder<ILoggingEvent> wrapping = new LayoutWrappingEncoder<>();
         wrapping.setContext(context);
-        assertNull(PatternWriter.of(wrapping, context));
+        assertNull(PatternWriter.of(wrapping, owner));
         PatternLayoutEncoder notStarted = new PatternLayoutEncoder();
         notStarted.setPattern("%msg");
-        assertNull(PatternWriter.of(notStarted, context));
+        assertNull(PatternWriter.of(notStarted, owner));
     }
 
     @Test
     void buffersShrinkBackAfterAHugeEvent() {
         PatternLayoutEncoder encoder = encoder("%msg%n", UTF_8);
-        PatternWriter writer = PatternWriter.of(encoder, context);
+        PatternWriter writer = PatternWriter.of(encoder, owner);
         EventBytes buffer = new EventBytes();
         for (String message : new String[] {"é".repeat(200_000), "small", "ü€𝄞".repeat(50_000), "again"}) {
             ILoggingEvent event = event(Level.INFO, message, null, null);
@@ -101,6 +137,9 @@ class PatternWriterTest {
             String message = messages[random.nextInt(messages.length)];
             Throwable error = random.nextInt(5) == 0 ? new IllegalStateException("bad \uD800 state " + i,
                     random.nextBoolean() ? new java.io.IOException("cause " + i) : null) : null;
+            if (error != null && random.nextBoolean()) {
+                error.addSuppressed(new UnsupportedOperationException("suppressed \u65e5\u672c " + i));
+            }
             if (random.nextBoolean()) {
                 MDC.put("user", "u" + random.nextInt(100));
             }

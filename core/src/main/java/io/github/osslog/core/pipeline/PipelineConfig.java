@@ -9,7 +9,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -206,6 +208,8 @@ public final class PipelineConfig {
 
     /** Collects and checks settings; not thread-safe. */
     public static final class Builder {
+        private static final int MIN_BATCH_BYTES = 256;
+
         private String name = "osslog";
         private int bufferSize = 32 << 20;
         private int maxEventSize = 256 << 10;
@@ -257,7 +261,7 @@ public final class PipelineConfig {
 
         /** Batch size in bytes that triggers an append, 256 bytes to 512MB; default 4MB. */
         public Builder batchMaxBytes(int bytes) {
-            this.batchMaxBytes = checkRange("batchMaxBytes", bytes, 256, 512 << 20);
+            this.batchMaxBytes = checkRange("batchMaxBytes", bytes, MIN_BATCH_BYTES, 512 << 20);
             return this;
         }
 
@@ -412,6 +416,52 @@ public final class PipelineConfig {
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock must not be null");
             return this;
+        }
+
+        /**
+         * Settles the combinations that contradict each other but have one safe reading, before {@link #build()}:
+         * a batch larger than the buffer or than an object (batchMaxBytes lowered), an event larger than a batch or
+         * than half the buffer (maxEventSize lowered), a first retry delay above the longest (initialBackoff
+         * lowered). Returns one text per change, naming both settings and the value chosen; {@link #build()} still
+         * rejects what has no safe reading. See docs/configuration-errors.md.
+         */
+        public List<String> settleConflicts() {
+            List<String> changes = new ArrayList<>();
+            if (batchMaxBytes > bufferSize) {
+                int chosen = Math.max(MIN_BATCH_BYTES, bufferSize / 2);
+                changes.add(lowered("batchMaxBytes", batchMaxBytes, "above bufferSize (" + Sizes.format(bufferSize)
+                        + ")", chosen, "half the buffer, so events fit while a batch ships"));
+                batchMaxBytes = chosen;
+            }
+            if (batchMaxBytes > maxObjectSize) {
+                int chosen = (int) Math.max(MIN_BATCH_BYTES, maxObjectSize);
+                changes.add(lowered("batchMaxBytes", batchMaxBytes, "above maxObjectSize ("
+                        + Sizes.format(maxObjectSize) + ")", chosen, "maxObjectSize"));
+                batchMaxBytes = chosen;
+            }
+            if (maxEventSize > batchMaxBytes) {
+                changes.add(lowered("maxEventSize", maxEventSize, "above batchMaxBytes ("
+                        + Sizes.format(batchMaxBytes) + ")", batchMaxBytes, "batchMaxBytes"));
+                maxEventSize = batchMaxBytes;
+            }
+            if (maxEventSize > bufferSize / 2 - 8) {
+                int chosen = bufferSize / 2 - 8;
+                changes.add(lowered("maxEventSize", maxEventSize, "above half of bufferSize ("
+                        + Sizes.format(bufferSize) + ") minus 8 bytes", chosen, "the most the buffer takes"));
+                maxEventSize = chosen;
+            }
+            if (initialBackoff.compareTo(maxBackoff) > 0) {
+                changes.add("initialBackoff (" + initialBackoff + ") is above maxBackoff (" + maxBackoff
+                        + "): using initialBackoff " + maxBackoff + "; set initialBackoff at most maxBackoff to"
+                        + " silence this");
+                initialBackoff = maxBackoff;
+            }
+            return changes;
+        }
+
+        private static String lowered(String setting, long was, String conflict, int chosen, String why) {
+            return setting + " (" + Sizes.format(was) + ") is " + conflict + ": using " + setting + " "
+                    + Sizes.format(chosen) + " (" + why + "); set it to fit to silence this";
         }
 
         /** Checks the combinations and builds the config. */

@@ -49,7 +49,7 @@ public final class ShipperSettings {
             "blockTimeout", "discardLevel", "discardThreshold", "earlyDrop", "contentType", "storageClass", "objectAcl",
             "serverSideEncryption", "metadata", "tagging", "initialBackoff", "maxBackoff", "connectTimeout",
             "readTimeout", "writeTimeout", "callTimeout", "shutdownTimeout", "sendContentMd5", "trustedCertificates",
-            "spoolDirectory", "spoolMaxBytes"));
+            "spoolDirectory", "spoolMaxBytes", "strictConfiguration"));
     /** Properties whose values are secrets, the key id included (docs/secrets.md): never echoed in messages. */
     public static final List<String> SECRETS = Collections.unmodifiableList(
             Arrays.asList("accessKeyId", "accessKeySecret", "securityToken"));
@@ -87,6 +87,22 @@ public final class ShipperSettings {
     /** Sets a duration property (for adapters whose framework parsed it already). */
     public ShipperSettings setDuration(String property, Duration duration) {
         return set(property, duration == null ? null : duration.toString());
+    }
+
+    /**
+     * Whether {@code strictConfiguration} is {@code true}: configuration problems are then reported as errors
+     * where a framework distinguishes (Logback), so hosts that fail start-up on errors do (docs/configuration-errors.md).
+     */
+    public boolean strictConfiguration() {
+        return "true".equalsIgnoreCase(values.get("strictConfiguration"));
+    }
+
+    /**
+     * Every setting and key value as one text, secrets only as a keyed fingerprint (random key per JVM): equal for
+     * equal configurations, so an adapter can hand a running shipper to an equal new configuration. Safe to print.
+     */
+    public String fingerprint() {
+        return SettingsFingerprint.of(values, keyValues);
     }
 
     /** The value as set, or {@code null}. */
@@ -147,6 +163,7 @@ public final class ShipperSettings {
         }
         // Checks of combinations run even after single-value problems, so one pass reports everything.
         OssClientConfig ossConfig = problems.getUnlessReported(oss::build);
+        List<String> settled = pipeline.settleConflicts();
         PipelineConfig pipelineConfig = problems.getUnlessReported(pipeline::build);
         if (!problems.isEmpty()) {
             throw new SettingsException(problems.list);
@@ -154,13 +171,16 @@ public final class ShipperSettings {
         Duration shutdown = pipelineConfig.shutdownTimeout();
         if (!shutdown.isZero() && ossConfig.callTimeout().compareTo(shutdown) >= 0) {
             // stop() can only wait out an append in flight if a call ends within the shutdown budget
+            Duration chosen = shutdown.multipliedBy(4).dividedBy(5).plusMillis(1);
             if (values.containsKey("callTimeout")) {
-                problems.add("callTimeout", "callTimeout (" + ossConfig.callTimeout() + ") must be below"
-                        + " shutdownTimeout (" + shutdown + "), so stop() can wait out an append in flight: lower"
-                        + " callTimeout or raise shutdownTimeout");
-                throw new SettingsException(problems.list);
+                settled.add("callTimeout (" + ossConfig.callTimeout() + ") is not below shutdownTimeout (" + shutdown
+                        + "): using callTimeout " + chosen + ", so stop() can wait out an append in flight; set"
+                        + " callTimeout below shutdownTimeout to silence this");
             }
-            ossConfig = oss.callTimeout(shutdown.multipliedBy(4).dividedBy(5).plusMillis(1)).build();
+            ossConfig = oss.callTimeout(chosen).build();
+        }
+        for (String change : settled) {
+            logger.warn("osslog: " + change);
         }
         OssClient client = OssClient.create(ossConfig);
         // everything the pipeline says or counts passes the client's redactor, which knows the credentials in use
@@ -247,6 +267,7 @@ public final class ShipperSettings {
             case "trustedCertificates": oss.trustedCertificates(path(property, value, "/etc/myapp/oss-ca.pem")); break;
             case "spoolDirectory": pipeline.spoolDirectory(path(property, value, "/var/spool/myapp-osslog")); break;
             case "spoolMaxBytes": pipeline.spoolMaxBytes(SettingValues.parseSize(value)); break;
+            case "strictConfiguration": bool(property, value); break; // the adapters act on it
             default: break; // credentials are read by credentials()
         }
     }

@@ -123,12 +123,50 @@ class ShipperSettingsTest {
     @Test
     void combinationsAreReportedAfterSingleValues() {
         assertEquals(List.of("region"), properties(problems(valid().set("region", null))));
-        assertEquals(List.of("batchMaxBytes"),
-                properties(problems(valid().set("bufferSize", "1MB").set("batchMaxBytes", "4MB"))));
-        List<SettingProblem> timeouts = problems(valid().set("shutdownTimeout", "5 seconds")
-                .set("callTimeout", "6 seconds"));
-        assertEquals(List.of("callTimeout"), properties(timeouts));
-        assertTrue(timeouts.get(0).message().contains("below shutdownTimeout (PT5S)"), timeouts.toString());
+    }
+
+    /** Conflicting settings with one safe reading are corrected with a warning that names both and the value. */
+    @Test
+    void conflictsWithASafeReadingAreSettledWithAWarning() throws Exception {
+        List<String> warnings = new java.util.ArrayList<>();
+        InternalLogger logger = new InternalLogger() {
+            @Override
+            public void info(String message) {
+            }
+
+            @Override
+            public void warn(String message, Throwable cause) {
+                warnings.add(message);
+            }
+
+            @Override
+            public void error(String message, Throwable cause) {
+                warnings.add("ERROR " + message);
+            }
+        };
+        LogShipper shipper = valid().set("bufferSize", "1MB").set("shutdownTimeout", "5 seconds")
+                .set("callTimeout", "6 seconds").set("initialBackoff", "2 seconds").set("maxBackoff", "1 second")
+                .build("settled", logger);
+        shipper.stop(Duration.ZERO);
+
+        io.github.osslog.core.pipeline.PipelineConfig c = shipper.pipeline().config();
+        assertEquals(512 << 10, c.batchMaxBytes());
+        assertEquals(256 << 10, c.maxEventSize());
+        assertEquals(Duration.ofSeconds(1), c.initialBackoff());
+        assertEquals(Duration.ofMillis(4001), shipper.client().config().callTimeout());
+        assertEquals(List.of(
+                "osslog: batchMaxBytes (4MB) is above bufferSize (1MB): using batchMaxBytes 512KB (half the buffer,"
+                        + " so events fit while a batch ships); set it to fit to silence this",
+                "osslog: initialBackoff (PT2S) is above maxBackoff (PT1S): using initialBackoff PT1S; set"
+                        + " initialBackoff at most maxBackoff to silence this",
+                "osslog: callTimeout (PT6S) is not below shutdownTimeout (PT5S): using callTimeout PT4.001S, so"
+                        + " stop() can wait out an append in flight; set callTimeout below shutdownTimeout to silence"
+                        + " this"), warnings);
+
+        LogShipper tiny = valid().set("bufferSize", "8KB").set("maxEventSize", "6KB").build("tiny", logger);
+        tiny.stop(Duration.ZERO);
+        assertEquals(4 << 10, tiny.pipeline().config().batchMaxBytes());
+        assertEquals((4 << 10) - 8, tiny.pipeline().config().maxEventSize(), "half the buffer less a header");
     }
 
     @Test
