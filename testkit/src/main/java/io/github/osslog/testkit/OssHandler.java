@@ -111,6 +111,7 @@ final class OssHandler implements HttpHandler {
         boolean reset = false;
         boolean drop = false;
         boolean corrupt = false;
+        long cutAfter = -1;
         for (Fault fault : planned) {
             switch (fault.kind()) {
                 case FOREIGN_APPEND:
@@ -127,6 +128,7 @@ final class OssHandler implements HttpHandler {
                 case RESET_BEFORE_COMMIT: reset = true; break;
                 case DROP_RESPONSE_AFTER_COMMIT: drop = true; break;
                 case CORRUPT_CRC: corrupt = true; break;
+                case CUT_BODY: cutAfter = fault.cutAfter(); break;
                 default: break;
             }
         }
@@ -145,6 +147,9 @@ final class OssHandler implements HttpHandler {
         String crc = response.header("x-oss-hash-crc64ecma");
         if (corrupt && crc != null) {
             response.header("x-oss-hash-crc64ecma", Crc64.toUnsigned(Crc64.parseUnsigned(crc) ^ 1L));
+        }
+        if (cutAfter >= 0) {
+            response.cutBodyAfter(cutAfter);
         }
         return drop ? HttpResponse.dropConnection() : response;
     }
