@@ -174,6 +174,12 @@ public final class LogReader {
             return this;
         }
 
+        /** Several {@link #value(String, String)} at once. */
+        public Builder values(Map<String, String> given) {
+            given.forEach(this::value);
+            return this;
+        }
+
         public Builder discovery(DiscoveryMode mode) {
             this.discovery = Objects.requireNonNull(mode, "discovery");
             return this;

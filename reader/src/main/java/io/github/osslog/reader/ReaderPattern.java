@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,6 +25,8 @@ public final class ReaderPattern {
     private static final String INDEX_SENTINEL = Integer.toString(Integer.MAX_VALUE);
     private static final String WILDCARD_SENTINEL = "osslogOpenPart";
     private static final String WILDCARD_GROUP = "([A-Za-z0-9._-]+?)";
+    /** A process id is a number: this keeps {@code %host-%pid} apart when the host name has a '-'. */
+    private static final String PID_GROUP = "([0-9]+)";
     private static final String INDEX_GROUP = "(0|[1-9][0-9]{0,9})";
     /** Coarsest first: the bucket resolution is the coarsest unit whose cells never straddle a bucket boundary. */
     private static final ChronoUnit[] RESOLUTIONS = {ChronoUnit.DAYS, ChronoUnit.HOURS, ChronoUnit.MINUTES,
@@ -35,7 +36,7 @@ public final class ReaderPattern {
     private final ZoneId zone;
     private final KeyPattern keys;
     private final List<String> wildcards;
-    /** The sentinels in the order they occur in a rendered key, mapped to their wildcard name or "" for %i. */
+    /** The sentinels, mapped to their wildcard's name or "" for %i. */
     private final Map<String, String> sentinels;
     private final boolean hasDate;
     private final ChronoUnit resolution;
@@ -47,7 +48,7 @@ public final class ReaderPattern {
         this.wildcards = wildcards;
         this.hasDate = !keys.timeBucket(Instant.EPOCH).isEmpty();
         this.resolution = hasDate ? resolution(keys, zone, text) : ChronoUnit.FOREVER;
-        this.sentinels = sentinelOrder(keys.render(Instant.EPOCH, Integer.MAX_VALUE), wildcards, text);
+        this.sentinels = sentinels(keys.render(Instant.EPOCH, Integer.MAX_VALUE), wildcards, text);
     }
 
     /**
@@ -98,22 +99,18 @@ public final class ReaderPattern {
         return names;
     }
 
-    private static Map<String, String> sentinelOrder(String template, List<String> wildcards, String pattern) {
-        TreeMap<Integer, String> byPosition = new TreeMap<>();
+    private static Map<String, String> sentinels(String template, List<String> wildcards, String pattern) {
+        Map<String, String> order = new LinkedHashMap<>();
         for (int w = 0; w < wildcards.size(); w++) {
             String sentinel = WILDCARD_SENTINEL + w + "x";
-            for (int at = template.indexOf(sentinel); at >= 0; at = template.indexOf(sentinel, at + 1)) {
-                byPosition.put(at, sentinel);
-            }
+            order.put(sentinel, wildcards.get(w));
         }
         int index = template.indexOf(INDEX_SENTINEL);
         if (index < 0 || template.indexOf(INDEX_SENTINEL, index + 1) >= 0) {
             throw new IllegalArgumentException("objectKeyPattern '" + pattern + "' cannot be read back: its literal"
                     + " text contains " + INDEX_SENTINEL + " or it has more than one %i");
         }
-        byPosition.put(index, INDEX_SENTINEL);
-        Map<String, String> order = new LinkedHashMap<>();
-        byPosition.values().forEach(s -> order.put(s, s));
+        order.put(INDEX_SENTINEL, "");
         return order;
     }
 
@@ -225,7 +222,8 @@ public final class ReaderPattern {
                 indexGroup = groups;
             }
             regex.append(Pattern.quote(template.substring(at, next)))
-                    .append(found.equals(INDEX_SENTINEL) ? INDEX_GROUP : WILDCARD_GROUP);
+                    .append(found.equals(INDEX_SENTINEL) ? INDEX_GROUP
+                            : sentinels.get(found).equals("pid") ? PID_GROUP : WILDCARD_GROUP);
             at = next + found.length();
         }
         regex.append(Pattern.quote(template.substring(at)));
