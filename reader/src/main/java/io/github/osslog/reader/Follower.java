@@ -166,9 +166,10 @@ public final class Follower {
             beginAt(start.checkpoint, now);
             return;
         }
-        List<LogObject> found = discovery.find(pattern.buckets(now.minus(START_WINDOW), now));
+        List<LogObject> found = newestObjects(now);
         if (found.isEmpty()) {
             watchFrom = pattern.bucketAt(now).start();
+            reader.notes().accept("following: no object yet, waiting for the first one");
             return;
         }
         watchFrom = found.get(found.size() - 1).bucketStart();
@@ -192,9 +193,31 @@ public final class Follower {
             tails.addFirst(objectLines);
             have += objectLines.size();
         }
+        reader.notes().accept("following: from the newest bucket's " + newestBucket.size() + " object(s), the"
+                + " last " + newestBucket.get(newestBucket.size() - 1).key());
         List<LogLine> all = new ArrayList<>();
         tails.forEach(all::addAll);
         all.subList(Math.max(0, all.size() - start.lastLines), all.size()).forEach(lines);
+    }
+
+    /**
+     * The objects of the start window, or at least of its newest bucket that has any. Probing walks the buckets
+     * newest first and stops at the first with objects (a minute pattern has 1,440 buckets a day); listing lists
+     * them all at once.
+     */
+    private List<LogObject> newestObjects(Instant now) throws IOException {
+        List<TimeBucket> buckets = pattern.buckets(now.minus(START_WINDOW), now);
+        List<LogObject> newest = discovery.find(buckets.subList(buckets.size() - 1, buckets.size()));
+        if (!newest.isEmpty()) {
+            return newest;
+        }
+        if (discovery.mode() != DiscoveryMode.PROBING) {
+            return discovery.find(buckets);
+        }
+        for (int i = buckets.size() - 2; i >= 0 && newest.isEmpty(); i--) {
+            newest = discovery.probe(buckets.get(i), 0);
+        }
+        return newest;
     }
 
     private void beginAt(Checkpoint cp, Instant now) throws IOException {
@@ -226,6 +249,7 @@ public final class Follower {
             types.put(o.key(), o.type());
         }
         offsets.putIfAbsent(cp.key(), cp.offset());
+        reader.notes().accept("following: from checkpoint " + cp);
     }
 
     /** Probing mode: HEAD every watched key, then the next index of each bucket until absent. */
