@@ -98,6 +98,11 @@ class TailFollowIT {
                 write(THREADS, LINES_PER_THREAD, 0, l4j::info, l4jLogged);
                 Configurator.shutdown(log4j);
 
+                assertTrue(keys(server, "/l4j-").size() >= 3, "gzip objects rolled: " + keys(server, "/l4j-"));
+                assertTrue(keys(server, "/lb-").stream().map(k -> k.substring(0, k.lastIndexOf('/'))).distinct()
+                        .count() >= 2, "the Logback keys span two time buckets: " + keys(server, "/lb-"));
+                assertTrue(server.journal().entries(Operation.APPEND_OBJECT).stream()
+                        .anyMatch(e -> "PositionNotEqualToLength".equals(e.errorCode())), "the foreign append hit");
                 check(server, env, identity, LOGBACK_PATTERN, lbTail, lbLogged);
                 check(server, env, identity, LOG4J2_PATTERN, l4jTail, l4jLogged);
                 assertTrue(lbTail.isAlive() && l4jTail.isAlive(), "tail -f keeps running");
@@ -189,8 +194,14 @@ class TailFollowIT {
     }
 
     private static long count(OssTestServer server, String keyPart) {
-        return server.journal().entries().stream().filter(e -> e.operation() == Operation.APPEND_OBJECT
-                && e.status() == 200 && e.key().contains(keyPart)).map(e -> e.key()).distinct().count();
+        return keys(server, keyPart).size();
+    }
+
+    /** The keys with {@code keyPart} that an append landed in. */
+    private static List<String> keys(OssTestServer server, String keyPart) {
+        return server.journal().entries(Operation.APPEND_OBJECT).stream()
+                .filter(e -> e.status() == 200 && e.key().contains(keyPart)).map(e -> e.key()).distinct()
+                .collect(java.util.stream.Collectors.toList());
     }
 
     private static LoggerContext logback(OssTestServer server, ShiftedClock clock) {

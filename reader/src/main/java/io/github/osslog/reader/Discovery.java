@@ -53,7 +53,7 @@ final class Discovery {
                 }
                 return found;
             } catch (StoreException e) {
-                if (mode != DiscoveryMode.AUTO || (e.status() != 403 && e.status() != 501)) {
+                if (mode != DiscoveryMode.AUTO || !listingRefused(e)) {
                     throw e;
                 }
                 requireProbeable("listing was refused (" + e.status() + " " + e.code() + ")");
@@ -63,6 +63,14 @@ final class Discovery {
             }
         }
         return probe(buckets);
+    }
+
+    /**
+     * A refusal of listing itself: 403 AccessDenied (no {@code oss:ListObjects}) or 501. Other 403s (a wrong key or
+     * signature, an expired token) would refuse HEAD as well and are reported as they are.
+     */
+    private static boolean listingRefused(StoreException e) {
+        return e.status() == 501 || e.status() == 403 && "AccessDenied".equals(e.code());
     }
 
     /** Stat of one known key (HEAD), or {@code null} when it is gone. */
