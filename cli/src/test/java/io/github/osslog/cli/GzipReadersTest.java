@@ -50,14 +50,14 @@ class GzipReadersTest {
                 OssClient oss = OssClient.create(OssClientConfig.builder().endpoint(server.endpoint())
                         .bucket(Writers.BUCKET).region(server.region())
                         .credentials(StaticCredentialsProvider.of("AK", "SK")).build())) {
-            LoggerContext logback = Writers.logback(server, "gz/logback-%i.log.gz", context -> {
+            LoggerContext logback = Writers.logback(server, "gz/logback-%i.log.gz", "1GB", context -> {
                 PatternLayoutEncoder e = new PatternLayoutEncoder();
                 e.setPattern("%msg%n");
                 return e;
             });
             String expectedLogback = log(m -> logback.getLogger("x").info(m), "logback");
             logback.stop();
-            org.apache.logging.log4j.core.LoggerContext log4j = Writers.log4j2(server, "gz/log4j2-%i.log.gz",
+            org.apache.logging.log4j.core.LoggerContext log4j = Writers.log4j2(server, "gz/log4j2-%i.log.gz", "1GB",
                     "<PatternLayout pattern='%msg%n'/>", dir);
             String expectedLog4j = log(m -> log4j.getLogger("x").info(m), "log4j2");
             Configurator.shutdown(log4j);

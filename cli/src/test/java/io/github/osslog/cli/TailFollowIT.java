@@ -9,7 +9,6 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.core.util.FileSize;
 import io.github.osslog.core.naming.LocalIdentity;
 import io.github.osslog.logback.AppenderClock;
-import io.github.osslog.logback.OssAppender;
 import io.github.osslog.testkit.Fault;
 import io.github.osslog.testkit.Operation;
 import io.github.osslog.testkit.OssTestServer;
@@ -18,7 +17,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,7 +40,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * with listing and once with listing refused (403), where discovery probes keys with HEAD.
  */
 class TailFollowIT {
-    private static final String BUCKET = "e2e";
+    private static final String BUCKET = Writers.BUCKET;
     private static final String LOGBACK_PATTERN = "e2e/%d{yyyy-MM-dd'T'HH-mm}/lb-%host-%pid-%i.log";
     private static final String LOG4J2_PATTERN = "e2e/%d{yyyy-MM-dd}/l4j-%host-%pid-%i.log.gz";
     private static final int THREADS = 3;
@@ -205,42 +203,20 @@ class TailFollowIT {
     }
 
     private static LoggerContext logback(OssTestServer server, ShiftedClock clock) {
-        LoggerContext context = new LoggerContext();
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-        encoder.setContext(context);
-        encoder.setPattern("%thread %msg%n");
-        encoder.start();
-        OssAppender appender = new OssAppender();
-        appender.setContext(context);
-        appender.setName("oss");
-        appender.setEndpoint(server.endpoint());
-        appender.setBucket(BUCKET);
-        appender.setRegion(server.region());
-        appender.setAccessKeyId("AK");
-        appender.setAccessKeySecret("SK");
-        appender.setObjectKeyPattern(LOGBACK_PATTERN);
-        appender.setMaxObjectSize(FileSize.valueOf("8KB"));
-        appender.setBatchMaxBytes(FileSize.valueOf("2KB"));
-        appender.setMaxEventSize(FileSize.valueOf("1KB"));
-        appender.setFlushInterval(ch.qos.logback.core.util.Duration.buildByMilliseconds(50));
-        appender.setEncoder(encoder);
-        AppenderClock.set(appender, clock);
-        appender.start();
-        assertTrue(appender.isStarted(), context.getStatusManager().getCopyOfStatusList().toString());
-        Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        root.addAppender(appender);
-        return context;
+        return Writers.logback(server, LOGBACK_PATTERN, context -> {
+            PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+            encoder.setPattern("%thread %msg%n");
+            return encoder;
+        }, appender -> {
+            appender.setMaxObjectSize(FileSize.valueOf("8KB"));
+            appender.setBatchMaxBytes(FileSize.valueOf("2KB"));
+            appender.setMaxEventSize(FileSize.valueOf("1KB"));
+            appender.setFlushInterval(ch.qos.logback.core.util.Duration.buildByMilliseconds(50));
+            AppenderClock.set(appender, clock);
+        });
     }
 
     private org.apache.logging.log4j.core.LoggerContext log4j2(OssTestServer server) throws IOException {
-        String xml = "<Configuration status='warn'><Appenders>"
-                + "<Oss name='oss' endpoint='" + server.endpoint() + "' bucket='" + BUCKET + "' region='"
-                + server.region() + "' accessKeyId='AK' accessKeySecret='SK' objectKeyPattern='" + LOG4J2_PATTERN
-                + "' compression='gzip' maxObjectSize='4KB' batchMaxBytes='1KB' maxEventSize='1KB' flushInterval='50 milliseconds'>"
-                + "<PatternLayout pattern='%thread %msg%n'/></Oss></Appenders>"
-                + "<Loggers><Root level='info'><AppenderRef ref='oss'/></Root></Loggers></Configuration>";
-        Path file = dir.resolve("log4j2-e2e.xml");
-        Files.writeString(file, xml);
-        return Configurator.initialize("e2e-" + System.nanoTime(), null, file.toUri());
+        return Writers.log4j2(server, LOG4J2_PATTERN, "4KB", "<PatternLayout pattern='%thread %msg%n'/>", dir);
     }
 }

@@ -10,19 +10,31 @@ import io.github.osslog.testkit.OssTestServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
-/** Both adapters, configured to ship gzip objects to a testkit bucket in many small members. */
+/** Both adapters, configured to ship gzip objects to a testkit bucket in many small members. Stateless. */
 final class Writers {
     static final String BUCKET = "written";
 
     private Writers() {
     }
 
-    /** A started Logback context whose root logger ships through osslog with {@code encoder}. */
-    static LoggerContext logback(OssTestServer server, String pattern,
+    /** A started Logback context shipping gzip through osslog with {@code encoder}. */
+    static LoggerContext logback(OssTestServer server, String pattern, String maxObjectSize,
             Function<LoggerContext, Encoder<ch.qos.logback.classic.spi.ILoggingEvent>> encoder) {
+        return logback(server, pattern, encoder, appender -> {
+            appender.setCompression("gzip");
+            appender.setMaxObjectSize(FileSize.valueOf(maxObjectSize));
+        });
+    }
+
+    /** A started Logback context whose root logger ships through osslog; {@code tune} adds settings. */
+    static LoggerContext logback(OssTestServer server, String pattern,
+            Function<LoggerContext, Encoder<ch.qos.logback.classic.spi.ILoggingEvent>> encoder,
+            Consumer<OssAppender> tune) {
         LoggerContext context = new LoggerContext();
+        context.setMDCAdapter(new ch.qos.logback.classic.util.LogbackMDCAdapter()); // what Logback's own start-up sets
         Encoder<ch.qos.logback.classic.spi.ILoggingEvent> e = encoder.apply(context);
         ((ContextAware) e).setContext(context);
         ((LifeCycle) e).start();
@@ -35,11 +47,11 @@ final class Writers {
         appender.setAccessKeyId("AK");
         appender.setAccessKeySecret("SK");
         appender.setObjectKeyPattern(pattern);
-        appender.setCompression("gzip");
         appender.setBatchMaxBytes(FileSize.valueOf("4KB"));
         appender.setMaxEventSize(FileSize.valueOf("4KB"));
         appender.setFlushInterval(ch.qos.logback.core.util.Duration.buildByMilliseconds(20));
         appender.setEncoder(e);
+        tune.accept(appender);
         appender.start();
         if (!appender.isStarted()) {
             throw new AssertionError(context.getStatusManager().getCopyOfStatusList().toString());
@@ -48,13 +60,13 @@ final class Writers {
         return context;
     }
 
-    /** A started Log4j2 context whose root logger ships through osslog with the {@code layout} element. */
-    static org.apache.logging.log4j.core.LoggerContext log4j2(OssTestServer server, String pattern, String layout,
-            Path dir) throws IOException {
+    /** A started Log4j2 context whose root logger ships gzip through osslog with the {@code layout} element. */
+    static org.apache.logging.log4j.core.LoggerContext log4j2(OssTestServer server, String pattern,
+            String maxObjectSize, String layout, Path dir) throws IOException {
         String xml = "<Configuration status='warn'><Appenders>"
                 + "<Oss name='oss' endpoint='" + server.endpoint() + "' bucket='" + BUCKET + "' region='"
                 + server.region() + "' accessKeyId='AK' accessKeySecret='SK' objectKeyPattern='" + pattern
-                + "' compression='gzip' batchMaxBytes='4KB' maxEventSize='4KB' flushInterval='20 milliseconds'>"
+                + "' compression='gzip' maxObjectSize='" + maxObjectSize + "' batchMaxBytes='4KB' maxEventSize='4KB' flushInterval='20 milliseconds'>"
                 + layout + "</Oss></Appenders>"
                 + "<Loggers><Root level='debug'><AppenderRef ref='oss'/></Root></Loggers></Configuration>";
         Path file = Files.createTempFile(dir, "log4j2-", ".xml");
