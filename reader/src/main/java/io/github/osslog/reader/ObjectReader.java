@@ -12,7 +12,7 @@ import java.io.InputStream;
  * delivered offset, so every byte is delivered once. Not thread-safe.
  */
 final class ObjectReader {
-    private static final int CHUNK = 64 << 10;
+    private static final int CHUNK = 256 << 10;
 
     private final OssClient oss;
     private final Retrier retrier;
@@ -72,7 +72,7 @@ final class ObjectReader {
     private void copy(LogObject object, InputStream body, boolean completeOnly, ContentSink sink) throws IOException {
         int held = 0;
         while (true) {
-            int n = body.read(buffer, held, buffer.length - held);
+            int n = fill(body, held);
             if (n < 0) {
                 if (held > 0 && !completeOnly) {
                     sink.content(object, buffer, 0, held, delivered, delivered + held);
@@ -92,6 +92,22 @@ final class ObjectReader {
                 held -= cut;
             }
         }
+    }
+
+    /**
+     * Reads until the buffer is full or the body ends (HTTP sources hand out 8 KiB at a time): whole-buffer units
+     * pass a 64 KiB output buffer without being copied into it. Returns the bytes added, or -1 at the end.
+     */
+    private int fill(InputStream body, int held) throws IOException {
+        int at = held;
+        while (at < buffer.length) {
+            int n = body.read(buffer, at, buffer.length - at);
+            if (n < 0) {
+                break;
+            }
+            at += n;
+        }
+        return at == held ? -1 : at - held;
     }
 
     private static int lastNewline(byte[] b, int len) {
