@@ -2,7 +2,8 @@ package io.github.osslog.samples;
 
 /**
  * The README's first command: runs the Logback sample and then the Log4j2 sample against the embedded testkit
- * (or real OSS, see {@link Target}) and prints every object that landed.
+ * (or real OSS, see {@link Target}) and prints every object that landed; then reads both back with the
+ * {@code osslog} command line.
  */
 public final class RunSamples {
     private RunSamples() {
@@ -15,6 +16,8 @@ public final class RunSamples {
             LogbackSample.run(target, System.out);
             System.out.println();
             Log4j2Sample.run(target, System.out);
+            System.out.println();
+            ReadBack.run(target, System.out, System.err);
         }
     }
 }

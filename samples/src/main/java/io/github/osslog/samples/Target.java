@@ -6,6 +6,8 @@ import io.github.osslog.core.oss.OssClient;
 import io.github.osslog.core.oss.OssClientConfig;
 import io.github.osslog.testkit.OssTestServer;
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Where the samples ship: real OSS when {@code OSS_ENDPOINT} and {@code OSS_BUCKET} are set (credentials from
@@ -69,6 +71,20 @@ final class Target implements AutoCloseable {
             config.credentials(DefaultCredentialsProvider.create());
         }
         return OssClient.create(config.build());
+    }
+
+    /** The environment the {@code osslog} command line reads its endpoint, bucket and credentials from. */
+    Map<String, String> readerEnvironment() {
+        if (server == null) {
+            return System.getenv();
+        }
+        Map<String, String> env = new HashMap<>();
+        env.put("OSS_ENDPOINT", server.endpoint());
+        env.put("OSS_BUCKET", SAMPLE_BUCKET);
+        env.put("OSS_REGION", SAMPLE_REGION);
+        env.put("OSS_ACCESS_KEY_ID", SAMPLE_KEY_ID);
+        env.put("OSS_ACCESS_KEY_SECRET", SAMPLE_SECRET);
+        return env;
     }
 
     @Override

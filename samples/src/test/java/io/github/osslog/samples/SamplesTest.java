@@ -35,6 +35,13 @@ class SamplesTest {
             assertTrue(afterLogback.contains("--- samples/logback/"), afterLogback);
             assertTrue(log4j2Part.contains("--- samples/log4j2/") && log4j2Part.contains(".log.gz (Appendable"),
                     log4j2Part);
+
+            ByteArrayOutputStream readBack = new ByteArrayOutputStream();
+            assertEquals(0, ReadBack.run(target, new PrintStream(readBack, true, StandardCharsets.UTF_8), System.err));
+            String read = readBack.toString(StandardCharsets.UTF_8);
+            assertEachOnce(logback, read.substring(0, read.indexOf("osslog.jar ls 'samples/log4j2")));
+            assertEachOnce(log4j2, read.substring(read.indexOf("osslog.jar ls 'samples/log4j2")));
+            assertTrue(read.contains("\tAppendable\t"), "osslog ls lists the objects: " + read);
         }
     }
 

@@ -27,7 +27,9 @@ public final class Fault {
         /** Before the request, another writer replaces the object with a Normal one. */
         FOREIGN_PUT,
         /** Apply the request and answer with one header set to a malformed or out-of-range value. */
-        MALFORMED_HEADER
+        MALFORMED_HEADER,
+        /** Answer the request, but close the connection after the first {@link #cutAfter()} bytes of the body. */
+        CUT_BODY
     }
 
     private final Kind kind;
@@ -35,13 +37,19 @@ public final class Fault {
     private final String code;
     private final Duration latency;
     private final byte[] bytes;
+    private final long cutAfter;
 
     private Fault(Kind kind, int status, String code, Duration latency, byte[] bytes) {
+        this(kind, status, code, latency, bytes, -1);
+    }
+
+    private Fault(Kind kind, int status, String code, Duration latency, byte[] bytes, long cutAfter) {
         this.kind = kind;
         this.status = status;
         this.code = code;
         this.latency = latency;
         this.bytes = bytes;
+        this.cutAfter = cutAfter;
     }
 
     /** Answer {@code status} with OSS error {@code code} (e.g. 500 InternalError). */
@@ -96,6 +104,14 @@ public final class Fault {
     public static Fault malformedHeader(String name, String value) {
         return new Fault(Kind.MALFORMED_HEADER, 0, Objects.requireNonNull(name, "name"), null,
                 Objects.requireNonNull(value, "value").getBytes(StandardCharsets.UTF_8));
+     * The server answers with the full headers and {@code Content-Length}, sends the first {@code bytes} of the
+     * body and closes the connection: a reset in the middle of a download.
+     */
+    public static Fault cutBody(long bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("cut point " + bytes + " is invalid: use 0 or more bytes");
+        }
+        return new Fault(Kind.CUT_BODY, 0, null, null, null, bytes);
     }
 
     public Kind kind() {
@@ -118,6 +134,10 @@ public final class Fault {
         return bytes;
     }
 
+    long cutAfter() {
+        return cutAfter;
+    }
+
     /** A short label, as recorded in the journal: {@code ERROR 503 ServiceUnavailable}, {@code LATENCY PT0.1S}. */
     @Override
     public String toString() {
@@ -126,6 +146,7 @@ public final class Fault {
             case LATENCY: return "LATENCY " + latency;
             case FOREIGN_APPEND: case FOREIGN_PUT: return kind + " " + bytes.length + " bytes";
             case MALFORMED_HEADER: return kind + " " + code;
+            case CUT_BODY: return kind + " after " + cutAfter + " bytes";
             default: return kind.name();
         }
     }

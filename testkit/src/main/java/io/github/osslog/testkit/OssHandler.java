@@ -134,6 +134,7 @@ final class OssHandler implements HttpHandler {
         boolean drop = false;
         boolean corrupt = false;
         Fault malformed = null;
+        long cutAfter = -1;
         for (Fault fault : planned) {
             switch (fault.kind()) {
                 case FOREIGN_APPEND:
@@ -151,6 +152,7 @@ final class OssHandler implements HttpHandler {
                 case DROP_RESPONSE_AFTER_COMMIT: drop = true; break;
                 case CORRUPT_CRC: corrupt = true; break;
                 case MALFORMED_HEADER: malformed = fault; break;
+                case CUT_BODY: cutAfter = fault.cutAfter(); break;
                 default: break;
             }
         }
@@ -168,6 +170,8 @@ final class OssHandler implements HttpHandler {
         }
         if (malformed != null) {
             response.header(malformed.code(), new String(malformed.bytes(), StandardCharsets.UTF_8));
+        if (cutAfter >= 0) {
+            response.cutBodyAfter(cutAfter);
         }
         return drop ? HttpResponse.dropConnection() : response;
     }

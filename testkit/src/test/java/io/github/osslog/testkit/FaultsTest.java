@@ -229,4 +229,17 @@ class FaultsTest {
         server.journal().clear();
         assertFalse(server.journal().entries().iterator().hasNext());
     }
+
+    @Test
+    void cutBodySendsTheFullLengthButOnlyThePrefixThenClosesOnce() throws IOException {
+        start(100);
+        client.append("cut.log", 0, utf8("0123456789"));
+        server.faults().inject(Fault.cutBody(4), RequestMatcher.operation(Operation.GET_OBJECT), 1);
+
+        IOException cut = assertThrows(IOException.class, () -> client.get("cut.log", Map.of()));
+        TestClient.Reply whole = client.get("cut.log", Map.of());
+
+        assertTrue(cut.getMessage() != null, "the client saw a premature end of the body");
+        assertEquals("0123456789", new String(whole.body, StandardCharsets.UTF_8));
+    }
 }

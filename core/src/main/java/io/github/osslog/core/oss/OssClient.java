@@ -16,6 +16,7 @@ import io.github.osslog.core.store.ObjectInfo;
 import io.github.osslog.core.store.StoreLimits;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -171,6 +172,55 @@ public final class OssClient implements AppendableStore, Closeable {
         }
         try (Response response = execute("GET", key, Collections.emptyMap(), headers, null)) {
             return response.body().bytes();
+        }
+    }
+
+    /**
+     * HeadObject as a listing entry (key, size, type, last modified, ETag), or {@code null} if absent: what a reader
+     * that may not list the bucket learns about a key.
+     */
+    public ObjectSummary stat(String key) throws IOException {
+        OssNames.checkKey(key);
+        try (Response response = execute("HEAD", key, Collections.emptyMap(), Collections.emptyMap(), null)) {
+            ObjectInfo info = ResponseParsing.objectInfo(response);
+            return new ObjectSummary(key, info.length(), info.etag(), ResponseParsing.httpDate(
+                    response.header("Last-Modified")), response.header("x-oss-object-type"));
+        } catch (OssException e) {
+            if (e.status() == 404 && !e.code().equals("NoSuchBucket")) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * GetObject from byte {@code first} to the end, streamed; the caller closes the result. Asks for standard range
+     * behaviour, so a {@code first} at or past the end answers 416 InvalidRange instead of the whole object.
+     */
+    public ObjectStream openRange(String key, long first) throws IOException {
+        OssNames.checkKey(key);
+        if (first < 0) {
+            throw new IllegalArgumentException("range start must not be negative, was " + first);
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("range", "bytes=" + first + "-");
+        headers.put("x-oss-range-behavior", "standard");
+        Response response = execute("GET", key, Collections.emptyMap(), headers, null);
+        try {
+            long start = response.code() == 206 ? first : 0;
+            long length = ResponseParsing.rangeTotal(response.header("Content-Range"),
+                    start + response.body().contentLength());
+            InputStream body = response.body().byteStream();
+            // a server that ignored the range sent the whole object
+            for (long skip = first - start; skip > 0; skip--) {
+                if (body.read() < 0) {
+                    throw new IOException("GetObject of '" + key + "' ended before byte " + first);
+                }
+            }
+            return new ObjectStream(body, first, length, response.header("x-oss-object-type"), response);
+        } catch (IOException | RuntimeException e) {
+            response.close();
+            throw e;
         }
     }
 

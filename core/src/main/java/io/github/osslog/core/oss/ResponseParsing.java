@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -99,6 +101,32 @@ final class ResponseParsing {
             return Instant.parse(value.trim());
         } catch (DateTimeParseException e) {
             return null;
+        }
+    }
+
+    /** Parses an RFC 1123 {@code Last-Modified} header, or {@code null} when absent or malformed. */
+    static Instant httpDate(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** The total length from {@code Content-Range: bytes a-b/total}, or {@code fallback} when absent. */
+    static long rangeTotal(String contentRange, long fallback) {
+        int slash = contentRange == null ? -1 : contentRange.lastIndexOf('/');
+        if (slash < 0) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(contentRange.substring(slash + 1).trim());
+        } catch (NumberFormatException e) {
+            return fallback;
         }
     }
 }

@@ -77,6 +77,44 @@ public final class HttpResponse {
         return body(bytesBody(bytes));
     }
 
+    /**
+     * Sends the status, the headers and the full {@code Content-Length}, then only the first {@code bytes} of the
+     * body, and drops the connection: a reset in the middle of a download.
+     */
+    public HttpResponse cutBodyAfter(long bytes) {
+        Body whole = body;
+        this.body = new Body() {
+            @Override
+            public long length() {
+                return whole.length();
+            }
+
+            @Override
+            public void writeTo(OutputStream out) throws IOException {
+                whole.writeTo(new OutputStream() {
+                    private long left = bytes;
+
+                    @Override
+                    public void write(int b) throws IOException {
+                        write(new byte[] {(byte) b}, 0, 1);
+                    }
+
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        int n = (int) Math.min(len, left);
+                        out.write(b, off, n);
+                        left -= n;
+                        if (n < len) {
+                            out.flush();
+                            throw new IOException("body cut after " + bytes + " bytes by a CUT_BODY fault");
+                        }
+                    }
+                });
+            }
+        };
+        return this;
+    }
+
     /** Asks the server to close the connection after this response. */
     public HttpResponse closeConnection() {
         this.closeAfter = true;

@@ -1,0 +1,249 @@
+package io.github.osslog.reader;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.osslog.core.auth.StaticCredentialsProvider;
+import io.github.osslog.core.oss.OssClient;
+import io.github.osslog.core.oss.OssClientConfig;
+import io.github.osslog.core.testing.FakeClock;
+import io.github.osslog.testkit.Fault;
+import io.github.osslog.testkit.Operation;
+import io.github.osslog.testkit.OssTestServer;
+import io.github.osslog.testkit.RequestMatcher;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class LogReaderTest {
+    private static final String BUCKET = "logs";
+    private static final String PATTERN = "app/%d{yyyy-MM-dd}/%host-%pid-%i.log";
+    private static final String GZ_PATTERN = "app/%d{yyyy-MM-dd}/%host-%pid-%i.log.gz";
+    private static final Instant DAY2 = Instant.parse("2026-12-07T10:00:00Z");
+
+    private final FakeClock clock = new FakeClock(DAY2);
+    private final List<String> notes = new CopyOnWriteArrayList<>();
+    private OssTestServer server;
+    private OssClient oss;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = OssTestServer.builder().credentials("AK", "SK").bucket(BUCKET).start();
+        oss = OssClient.create(OssClientConfig.builder().endpoint(server.endpoint()).bucket(BUCKET)
+                .region(server.region()).credentials(StaticCredentialsProvider.of("AK", "SK")).build());
+    }
+
+    @AfterEach
+    void stop() {
+        oss.close();
+        server.close();
+    }
+
+    private LogReader.Builder reader(String pattern) {
+        return LogReader.builder().client(oss).pattern(pattern).clock(clock).notes(notes::add)
+                .retryFor(Duration.ofSeconds(20));
+    }
+
+    private void append(String key, String text) throws IOException {
+        long at = server.length(BUCKET, key).orElse(0);
+        oss.append(key, at, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void appendGzip(String key, String text) throws IOException {
+        long at = server.length(BUCKET, key).orElse(0);
+        oss.append(key, at, gzip(text));
+    }
+
+    static byte[] gzip(String text) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
+    }
+
+    private static List<String> texts(LogReader reader, Instant since, Instant until) throws IOException {
+        try (Stream<LogLine> lines = reader.lines(since, until)) {
+            return lines.map(LogLine::text).collect(Collectors.toList());
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    @Test
+    void objectsComeInWriteOrderAcrossBucketsAndNumericIndexes() throws IOException {
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i <= 11; i++) {
+            append("app/2026-12-06/web-7-" + i + ".log", "day1 object " + i + "\n");
+            expected.add("day1 object " + i);
+        }
+        append("app/2026-12-07/web-7-0.log", "day2 a\nday2 b\n");
+        expected.add("day2 a");
+        expected.add("day2 b");
+        append("app/2026-12-05/web-7-0.log", "too old\n");
+        append("other/2026-12-07/web-7-0.log", "not the pattern\n");
+
+        LogReader reader = reader(PATTERN).build();
+        List<LogObject> objects = reader.objects(DAY2.minus(Duration.ofHours(24)), DAY2);
+
+        assertEquals(13, objects.size());
+        assertEquals("app/2026-12-06/web-7-2.log", objects.get(2).key());
+        assertEquals("app/2026-12-06/web-7-10.log", objects.get(10).key());
+        assertEquals(expected, texts(reader, DAY2.minus(Duration.ofHours(24)), DAY2));
+        assertEquals(DiscoveryMode.LISTING, reader.discoveryMode());
+    }
+
+    @Test
+    void gzipIsDecodedMemberByMemberAndAnIncompleteLastMemberIsLeftOut() throws IOException {
+        String key = "app/2026-12-07/web-7-0.log.gz";
+        appendGzip(key, "one\ntwo\n");
+        appendGzip(key, "three\n");
+        byte[] next = gzip("four\n");
+        server.foreignAppend(BUCKET, key, java.util.Arrays.copyOf(next, next.length / 2));
+
+        List<String> lines = texts(reader(GZ_PATTERN).build(), DAY2.minusSeconds(60), DAY2);
+
+        assertEquals(List.of("one", "two", "three"), lines);
+    }
+
+    @Test
+    void transientErrorsAreRetriedTheFirstRequestIncluded() throws IOException {
+        append("app/2026-12-07/web-7-0.log", "a\nb\n");
+        server.faults().failNext(2, 503, "ServiceUnavailable", RequestMatcher.operation(Operation.LIST_OBJECTS_V2));
+        server.faults().failNext(1, 500, "InternalError", RequestMatcher.operation(Operation.GET_OBJECT));
+        server.faults().throttleNext(1, 429);
+
+        assertEquals(List.of("a", "b"), texts(reader(PATTERN).build(), DAY2.minusSeconds(60), DAY2));
+        assertEquals(4, notes.stream().filter(n -> n.startsWith("retrying")).count(), notes.toString());
+    }
+
+    @Test
+    void aResetMidBodyResumesWhereTheDeliveredBytesEnd() throws IOException {
+        StringBuilder text = new StringBuilder();
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            text.append("plain line ").append(i).append('\n');
+            expected.add("plain line " + i);
+        }
+        append("app/2026-12-07/web-7-0.log", text.toString());
+        server.faults().inject(Fault.cutBody(70_001), RequestMatcher.operation(Operation.GET_OBJECT), 1);
+
+        assertEquals(expected, texts(reader(PATTERN).build(), DAY2.minusSeconds(60), DAY2));
+        assertTrue(notes.stream().anyMatch(n -> n.startsWith("retrying GET")), notes.toString());
+    }
+
+    @Test
+    void aGzipMemberCutByTheRangeIsReadAgainWhole() throws IOException {
+        String key = "app/2026-12-07/web-7-0.log.gz";
+        appendGzip(key, "first member\n");
+        int firstLength = (int) server.length(BUCKET, key).getAsLong();
+        StringBuilder big = new StringBuilder();
+        for (int i = 0; i < 3000; i++) {
+            big.append("second member line ").append(i).append(' ').append(i * 7919 % 104729).append('\n');
+        }
+        appendGzip(key, big.toString());
+        server.faults().inject(Fault.cutBody(firstLength + 100), RequestMatcher.operation(Operation.GET_OBJECT), 1);
+
+        List<String> lines = texts(reader(GZ_PATTERN).build(), DAY2.minusSeconds(60), DAY2);
+
+        assertTrue(notes.stream().anyMatch(n -> n.startsWith("retrying GET " + key + " from byte " + firstLength)),
+                notes.toString());
+        assertEquals(3001, lines.size());
+        assertEquals("first member", lines.get(0));
+        assertEquals("second member line 2999 " + (2999 * 7919 % 104729), lines.get(3000));
+    }
+
+    @Test
+    void refusedListingFallsBackToProbingKeysWithHead() throws IOException {
+        for (int i = 0; i < 3; i++) {
+            append("app/2026-12-07/web-7-" + i + ".log", "line " + i + "\n");
+        }
+        append("app/2026-12-07/web-7-4.log", "after a gap: not probed\n");
+        server.faults().always(Fault.error(403, "AccessDenied"), RequestMatcher.operation(Operation.LIST_OBJECTS_V2));
+
+        LogReader reader = reader(PATTERN).value("host", "web").value("pid", "7").build();
+        List<String> lines = texts(reader, DAY2.minusSeconds(60), DAY2);
+
+        assertEquals(List.of("line 0", "line 1", "line 2"), lines);
+        assertEquals(DiscoveryMode.PROBING, reader.discoveryMode());
+        assertTrue(notes.stream().anyMatch(n -> n.contains("listing refused (403 AccessDenied)")), notes.toString());
+    }
+
+    @Test
+    void refusedListingWithOpenPartsNamesTheFix() {
+        server.faults().always(Fault.error(403, "AccessDenied"), RequestMatcher.operation(Operation.LIST_OBJECTS_V2));
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> reader(PATTERN).build().objects(DAY2.minusSeconds(60), DAY2));
+
+        assertTrue(e.getMessage().contains("--host") && e.getMessage().contains("oss:ListObjects"), e.getMessage());
+    }
+
+    @Test
+    void followingDeliversEachLineOnceAcrossRollsBucketsAndAReplacedObject() throws IOException {
+        append("app/2026-12-07/web-7-0.log", "old 1\nold 2\nold 3\n");
+        List<String> seen = new ArrayList<>();
+        Follower follower = reader(PATTERN).build().follow(2, Duration.ofMillis(10));
+
+        follower.poll(l -> seen.add(l.text()));
+        append("app/2026-12-07/web-7-0.log", "new 1\npartial");
+        follower.poll(l -> seen.add(l.text()));
+        append("app/2026-12-07/web-7-0.log", " line\n");
+        append("app/2026-12-07/web-7-1.log", "rolled 1\n");
+        follower.poll(l -> seen.add(l.text()));
+        server.foreignPut(BUCKET, "app/2026-12-07/web-7-1.log", "foreign\n".getBytes(StandardCharsets.UTF_8));
+        append("app/2026-12-07/web-7-2.log", "after the foreign put\n");
+        clock.advance(Duration.ofDays(1));
+        append("app/2026-12-08/web-7-0.log", "next day\n");
+        follower.poll(l -> seen.add(l.text()));
+        follower.poll(l -> seen.add(l.text()));
+
+        assertEquals(List.of("old 2", "old 3", "new 1", "partial line", "rolled 1", "after the foreign put",
+                "next day"), seen);
+        assertTrue(notes.stream().anyMatch(n -> n.contains("web-7-1.log was replaced")), notes.toString());
+    }
+
+    @Test
+    void followingResumesInsideAGzipMemberFromACheckpoint() throws IOException {
+        String key = "app/2026-12-07/web-7-0.log.gz";
+        appendGzip(key, "a\nb\nc\n");
+        appendGzip(key, "d\n");
+        List<LogLine> all = new ArrayList<>();
+        reader(GZ_PATTERN).build().follow(10, Duration.ofMillis(10)).poll(all::add);
+        Checkpoint afterB = Checkpoint.parse(all.get(1).checkpoint().toString());
+
+        List<String> resumed = new ArrayList<>();
+        Follower follower = reader(GZ_PATTERN).build().follow(afterB, Duration.ofMillis(10));
+        follower.poll(l -> resumed.add(l.text()));
+        appendGzip(key, "e\n");
+        follower.poll(l -> resumed.add(l.text()));
+
+        assertEquals(Checkpoint.of(key, 0, 2), afterB);
+        assertEquals(List.of("c", "d", "e"), resumed);
+    }
+
+    @Test
+    void followIteratorBlocksForLinesAndStops() throws Exception {
+        append("app/2026-12-07/web-7-0.log", "x\n");
+        Follower follower = reader(PATTERN).build().follow(1, Duration.ofMillis(10));
+        java.util.Iterator<LogLine> lines = follower.iterator();
+
+        assertEquals("x", lines.next().text());
+        append("app/2026-12-07/web-7-0.log", "y\n");
+        assertEquals("y", lines.next().text());
+        ((AutoCloseable) lines).close();
+    }
+}
