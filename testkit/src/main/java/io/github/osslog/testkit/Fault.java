@@ -104,6 +104,9 @@ public final class Fault {
     public static Fault malformedHeader(String name, String value) {
         return new Fault(Kind.MALFORMED_HEADER, 0, Objects.requireNonNull(name, "name"), null,
                 Objects.requireNonNull(value, "value").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
      * The server answers with the full headers and {@code Content-Length}, sends the first {@code bytes} of the
      * body and closes the connection: a reset in the middle of a download.
      */

@@ -170,6 +170,7 @@ final class OssHandler implements HttpHandler {
         }
         if (malformed != null) {
             response.header(malformed.code(), new String(malformed.bytes(), StandardCharsets.UTF_8));
+        }
         if (cutAfter >= 0) {
             response.cutBodyAfter(cutAfter);
         }
