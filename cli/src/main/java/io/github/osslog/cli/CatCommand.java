@@ -46,16 +46,15 @@ final class CatCommand extends BaseCommand {
         List<LogObject> objects = reader.objects(window.since(zone, now), window.until(zone, now));
         Progress progress = new Progress(session.err, objects.size());
         long[] bytes = {0};
-        int done = 0;
         ContentSink sink = output.key ? new KeyedLines(session.out) : (o, b, off, len, start, end) -> {
             session.out.write(b, off, len);
             bytes[0] += len;
-            progress.update(0, bytes[0]);
+            progress.update(bytes[0]);
         };
         for (LogObject o : objects) {
             readOne(reader, o, sink);
             session.flush();
-            progress.update(++done, bytes[0]);
+            progress.objectDone(bytes[0]);
         }
         progress.done();
         return Osslog.OK;

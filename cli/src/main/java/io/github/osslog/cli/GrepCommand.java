@@ -1,5 +1,6 @@
 package io.github.osslog.cli;
 
+import io.github.osslog.reader.CorruptObjectException;
 import io.github.osslog.reader.LogLine;
 import io.github.osslog.reader.LogObject;
 import io.github.osslog.reader.LogReader;
@@ -73,16 +74,23 @@ final class GrepCommand extends BaseCommand {
         Progress progress = new Progress(session.err, objects.size());
         long[] selected = {0};
         long[] read = {0};
-        reader.forEachLine(objects, line -> {
-            String text = line.text();
-            read[0] += text.length() + 1;
-            progress.update(0, read[0]);
-            if (compiled.matcher(text).find() == invert || byTimestamp && !inWindow(text, since, until)) {
-                return;
+        for (LogObject object : objects) {
+            try {
+                reader.forEachLine(List.of(object), line -> {
+                    String text = line.text();
+                    read[0] += text.length() + 1;
+                    progress.update(read[0]);
+                    if (compiled.matcher(text).find() != invert && (!byTimestamp || inWindow(text, since, until))) {
+                        selected[0]++;
+                        print(line);
+                    }
+                });
+            } catch (CorruptObjectException e) {
+                session.warn("skipped the rest of " + object.key() + ": " + e.getMessage());
             }
-            selected[0]++;
-            print(line);
-        });
+            session.flush();
+            progress.objectDone(read[0]);
+        }
         progress.done();
         return selected[0] > 0 ? Osslog.OK : Osslog.NOTHING_FOUND;
     }

@@ -16,6 +16,7 @@ final class Progress {
     private final PrintStream err;
     private final boolean shown;
     private final int objects;
+    private int objectsDone;
     private long lastDraw = System.nanoTime();
     private boolean drawn;
 
@@ -45,7 +46,14 @@ final class Progress {
         }
     }
 
-    void update(int objectsDone, long bytes) {
+    /** One more object was read. */
+    void objectDone(long bytes) {
+        objectsDone++;
+        update(bytes);
+    }
+
+    /** {@code bytes} have been read so far. */
+    void update(long bytes) {
         long now = System.nanoTime();
         if (!shown || now - lastDraw < EVERY_NANOS) {
             return;

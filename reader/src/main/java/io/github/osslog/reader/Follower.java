@@ -103,16 +103,28 @@ public final class Follower {
                 continue;
             }
             if (o.size() > offset) {
-                boolean last = newest.get(o.identity()) == o;
-                long end = objects.read(o, offset, last, splitter);
-                offsets.put(o.key(), end);
-                if (!last) {
-                    splitter.endObject(Checkpoint.of(o.key(), end));
-                }
+                read(o, offset, newest.get(o.identity()) == o, splitter);
             }
             if (o.bucketStart().isAfter(watchFrom)) {
                 watchFrom = o.bucketStart();
             }
+        }
+    }
+
+    /**
+     * Reads {@code o} from {@code offset}: complete units only when it is its writer's newest object. Bytes that
+     * cannot be decoded end the object (noted), not the following.
+     */
+    private void read(LogObject o, long offset, boolean newest, LineSplitter splitter) throws IOException {
+        try {
+            long end = objects.read(o, offset, newest, splitter);
+            offsets.put(o.key(), end);
+            if (!newest) {
+                splitter.endObject(Checkpoint.of(o.key(), end));
+            }
+        } catch (CorruptObjectException e) {
+            reader.notes().accept("skipped the rest of " + o.key() + ": " + e.getMessage());
+            finished.add(o.key());
         }
     }
 

@@ -246,4 +246,27 @@ class LogReaderTest {
         assertEquals("y", lines.next().text());
         ((AutoCloseable) lines).close();
     }
+
+    @Test
+    void followingRidesOutErrorsAndACutBodyWithoutRepeatingOrSkippingALine() throws IOException {
+        String key = "app/2026-12-07/web-7-0.log";
+        append(key, "before\n");
+        List<String> seen = new ArrayList<>();
+        Follower follower = reader(PATTERN).build().follow(0, Duration.ofMillis(10));
+        follower.poll(l -> seen.add(l.text()));
+        StringBuilder expected = new StringBuilder();
+        for (int i = 0; i < 2000; i++) {
+            expected.append("line ").append(i).append('\n');
+        }
+        append(key, expected.toString());
+        server.faults().failNext(3, 503, "ServiceUnavailable");
+        server.faults().inject(Fault.cutBody(5000), RequestMatcher.operation(Operation.GET_OBJECT), 1);
+
+        follower.poll(l -> seen.add(l.text()));
+
+        assertEquals(List.of(expected.toString().split("\n")), seen);
+        assertEquals(3, notes.stream().filter(n -> n.startsWith("retrying ListObjects")).count(), notes.toString());
+        assertTrue(notes.stream().anyMatch(n -> n.matches("retrying GET " + key + " from byte [1-9][0-9]* .*")),
+                "the cut GET resumed after the lines it delivered: " + notes);
+    }
 }
