@@ -123,8 +123,19 @@ final class SharedShippers {
             user.addInfo("osslog: appender [" + name + "] buffers events and ships them once the previous"
                     + " configuration's shipper has shipped what it held (at most its shutdownTimeout)");
         }
-        shared.ready.thenRun(built::start);
+        shared.ready.thenRun(() -> start(shared));
         return shared;
+    }
+
+    /** Starts shipping; on the thread that finished the last replaced shipper's stop, so it reports, not throws. */
+    private static void start(Shared shared) {
+        try {
+            shared.shipper.start();
+        } catch (Throwable e) {
+            Containment.rethrowIfFatal(e);
+            shared.status.error("osslog: appender [" + shared.name + "] could not start shipping ("
+                    + e.getClass().getName() + ")", e);
+        }
     }
 
     /**
