@@ -497,12 +497,12 @@ public final class OssAppender extends AbstractAppender {
             }
         }
 
-        /** Why building failed; a class that does not load is nearly always a dependency a BOM pinned. */
+        /** Why building failed; a class that does not load means a mixed class path (docs/dependencies.md). */
         static String whyNotBuilt(Throwable e) {
-            return e instanceof LinkageError ? "a class it needs does not load (" + e + "). The application's build"
-                    + " pins an older OkHttp, Okio, Kotlin or Caffeine than osslog needs (a BOM such as Spring Boot"
-                    + " 2.7's does): use the osslog-log4j2-all drop-in jar, which carries its own, or align those"
-                    + " versions" : e.getClass().getName();
+            return e instanceof LinkageError ? "a class it needs does not load (" + e + "): keep exactly one"
+                    + " osslog-log4j2 jar (the Maven artifact or the -all drop-in jar, which carry their own OkHttp,"
+                    + " Okio, Kotlin and Caffeine) and no separate osslog-core on the class path"
+                    : e.getClass().getName();
         }
 
         private OssAppender buildChecked() {

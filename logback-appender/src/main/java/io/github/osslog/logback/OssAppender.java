@@ -49,6 +49,9 @@ public class OssAppender extends OssAppenderBase {
     /** The shipper and its sharing with equal appenders of later configurations; null while stopped. */
     private SharedShippers.Shared shared;
     private EarlyDrop earlyDrop;
+    /** Why the last start failed, for the reminder at the first event; null once started. */
+    private volatile String inactiveBecause;
+    private final java.util.concurrent.atomic.AtomicBoolean reminded = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** The encoder that turns events into bytes; a {@link PatternLayoutEncoder} unless a class is given. */
     @DefaultClass(PatternLayoutEncoder.class)
@@ -124,13 +127,16 @@ public class OssAppender extends OssAppenderBase {
         return acquired;
     }
 
-    /** Reports why start failed; a class that does not load is nearly always a dependency a BOM pinned. */
+    /**
+     * Reports why start failed. osslog's jars carry their own relocated OkHttp, Okio, Kotlin and Caffeine, so a class
+     * that does not load means a class path that mixes osslog builds or holds the unshaded core next to an old BOM's
+     * libraries (docs/dependencies.md).
+     */
     private void report(Throwable e) {
         Containment.rethrowIfFatal(e);
-        String why = e instanceof LinkageError ? "a class it needs does not load (" + e + "). The application's"
-                + " build pins an older OkHttp, Okio, Kotlin or Caffeine than osslog needs (a BOM such as Spring Boot"
-                + " 2.7's does): use the osslog-logback-all drop-in jar, which carries its own, or align those versions"
-                : e.getClass().getName();
+        String why = e instanceof LinkageError ? "a class it needs does not load (" + e + "): keep exactly one"
+                + " osslog-logback jar (the Maven artifact or the -all drop-in jar, which carry their own OkHttp, Okio,"
+                + " Kotlin and Caffeine) and no separate osslog-core on the class path" : e.getClass().getName();
         configurationProblem("osslog: appender [" + getName() + "] not started: " + why, e);
     }
 
@@ -139,6 +145,8 @@ public class OssAppender extends OssAppenderBase {
      * status (Spring Boot) still starts, or an error under {@code strictConfiguration} (docs/configuration-errors.md).
      */
     private void configurationProblem(String message, Throwable cause) {
+        String before = inactiveBecause;
+        inactiveBecause = before == null ? message : before + "; " + message;
         if (settings.strictConfiguration()) {
             addError(message, cause);
         } else {
@@ -208,6 +216,7 @@ public class OssAppender extends OssAppenderBase {
         patternWriter = statefulEncoder ? null : PatternWriter.of(encoder, this);
         shipper = built;
         shared = acquired;
+        inactiveBecause = null;
         super.start();
         earlyDrop = EarlyDrop.install(this, built);
         ContextStopListener.ensure(getContext());
@@ -340,6 +349,29 @@ public class OssAppender extends OssAppenderBase {
             case Level.DEBUG_INT: return LogLevel.DEBUG;
             case Level.TRACE_INT: return LogLevel.TRACE;
             default: return LogLevel.INFO;
+        }
+    }
+
+    /**
+     * Logback prints statuses only while it configures, and some hosts (Spring Boot 2.7) print only its errors: so
+     * the first event that reaches an appender whose start failed prints, once, why it is not shipping, unless a
+     * status listener already shows the statuses.
+     */
+    @Override
+    public void doAppend(ILoggingEvent event) {
+        if (!isStarted()) {
+            remindInactive();
+        }
+        super.doAppend(event);
+    }
+
+    private void remindInactive() {
+        String why = inactiveBecause;
+        if (why != null && getContext() != null
+                && getContext().getStatusManager().getCopyOfStatusListenerList().isEmpty()
+                && reminded.compareAndSet(false, true)) {
+            System.err.println("osslog WARN: appender [" + getName() + "] is not started, so the events logged to it"
+                    + " are dropped: " + why + " (docs/configuration-errors.md)");
         }
     }
 
