@@ -115,19 +115,15 @@ public final class OssManager extends AbstractManager {
     }
 
     /**
-     * Stops the shipper when the last appender using this manager stops: ships what it can within
-     * {@code timeout} (capped by the {@code shutdownTimeout} setting; the setting alone when {@code timeout} is
-     * 0, as for Log4j2's shutdown hook). The core reports to the status logger how many events were not shipped.
+     * Stops the shipper when the last appender using this manager stops: ships what it can within the
+     * {@code shutdownTimeout} setting, whatever {@code timeout} Log4j2 passes. Log4j2 documents its stop timeouts as
+     * hints, and {@code LogManager.shutdown()} passes 50 ms (ContextSelector.DEFAULT_STOP_TIMEOUT), which would cut off
+     * any batch still in flight; the setting is the user's word for how long osslog may take. The core reports to the
+     * status logger how many events were not shipped.
      */
     @Override
     protected boolean releaseSub(long timeout, TimeUnit timeUnit) {
-        Duration configured = shipper.pipeline().config().shutdownTimeout();
-        Duration budget = configured;
-        if (timeout > 0) {
-            Duration asked = Duration.ofNanos(timeUnit.toNanos(timeout));
-            budget = asked.compareTo(configured) < 0 ? asked : configured;
-        }
-        return !shipper.stop(budget).timedOut();
+        return !shipper.stop(shipper.pipeline().config().shutdownTimeout()).timedOut();
     }
 
     /** What the factory needs to create a manager; its text is the key, which holds no secret. */

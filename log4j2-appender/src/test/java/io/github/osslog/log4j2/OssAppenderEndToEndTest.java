@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.osslog.core.metrics.PipelineMXBean;
 import io.github.osslog.core.setup.ReentryGuard;
+import io.github.osslog.testkit.Fault;
 import io.github.osslog.testkit.OssTestServerExtension;
+import io.github.osslog.testkit.RequestMatcher;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -191,6 +193,22 @@ class OssAppenderEndToEndTest {
                 .get(io.github.osslog.core.setup.LogShipper.DROP_OWN_HTTP_CLIENT);
         assertTrue(refused != null && refused > 0, ctx.oss().getMetrics().toString());
         ShippedLines.assertEachThreadInOrder(ShippedLines.read(oss.server(), "app/"), 1, 100);
+    }
+
+    /** LogManager.shutdown() stops the context with ContextSelector.DEFAULT_STOP_TIMEOUT, 50 ms. */
+    @Test
+    void logManagerShutdownsShortTimeoutDoesNotCutOffABatchInFlight() {
+        TestContext ctx = start(OssConfig.forServer(oss.server()));
+        oss.server().faults().always(Fault.latency(Duration.ofMillis(300)), RequestMatcher.any());
+        for (int i = 0; i < 50; i++) {
+            ctx.logger("app").info("t0 {}", i);
+        }
+
+        ctx.stop(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+
+        oss.server().faults().clear();
+        List<String> landed = ShippedLines.read(oss.server(), "app/");
+        assertEquals(50, landed.size(), landed::toString);
     }
 
     @Test

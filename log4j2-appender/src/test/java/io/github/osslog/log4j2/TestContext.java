@@ -71,6 +71,11 @@ final class TestContext implements AutoCloseable {
         context.stop();
     }
 
+    /** Stops the context as {@code LogManager.shutdown()} does, with the timeout it passes. */
+    void stop(long timeout, java.util.concurrent.TimeUnit unit) {
+        context.stop(timeout, unit);
+    }
+
     private static void write(Path file, String template, Map<String, String> values) {
         try (InputStream in = TestContext.class.getResourceAsStream("/" + template)) {
             if (in == null) {
