@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.osslog.testkit.Await;
 import io.github.osslog.testkit.OssTestServer;
 import io.github.osslog.testkit.SelfSignedCertificate;
 import java.io.IOException;
@@ -128,6 +129,9 @@ class SecretsAndTlsTest {
 
         assertFalse(ctx.oss().flush(Duration.ofSeconds(1)));
         assertTrue(server.content(OssConfig.BUCKET, "app/0.log").isEmpty());
+        // the handshake fails within the flush on a quiet machine; under load, wait for its status
+        Await.until(() -> errors().stream().anyMatch(e -> e.contains("TLS with the store failed")),
+                Duration.ofSeconds(20));
         assertTrue(errors().stream().anyMatch(e -> e.contains("TLS with the store failed")
                 && e.contains("trustedCertificates")), errors()::toString);
     }
@@ -156,6 +160,7 @@ class SecretsAndTlsTest {
         ctx.logger("app").info("signed wrongly");
 
         assertFalse(ctx.oss().flush(Duration.ofSeconds(1)));
+        Await.until(() -> !ctx.oss().getMetrics().getLastError().isEmpty(), Duration.ofSeconds(20));
         record(ctx);
         assertTrue(ctx.oss().getMetrics().getLastError().contains("SignatureDoesNotMatch"),
                 ctx.oss().getMetrics().getLastError());
@@ -172,6 +177,7 @@ class SecretsAndTlsTest {
         ctx.logger("app").info("token expired");
 
         assertFalse(ctx.oss().flush(Duration.ofSeconds(1)));
+        Await.until(() -> !ctx.oss().getMetrics().getLastError().isEmpty(), Duration.ofSeconds(20));
         record(ctx);
         assertTrue(ctx.oss().getMetrics().getLastError().contains("Token"), ctx.oss().getMetrics().getLastError());
     }

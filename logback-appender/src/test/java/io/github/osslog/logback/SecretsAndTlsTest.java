@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.core.status.Status;
+import io.github.osslog.testkit.Await;
 import io.github.osslog.testkit.OssTestServer;
 import io.github.osslog.testkit.SelfSignedCertificate;
 import java.io.IOException;
@@ -118,6 +119,7 @@ class SecretsAndTlsTest {
         config.logger("app").info("signed wrongly");
 
         assertFalse(config.oss("OSS").flush(Duration.ofSeconds(1)));
+        Await.until(() -> !config.oss("OSS").getMetrics().getLastError().isEmpty(), Duration.ofSeconds(20));
         record(config);
         assertTrue(config.oss("OSS").getMetrics().getLastError().contains("SignatureDoesNotMatch"),
                 config.oss("OSS").getMetrics().getLastError());
@@ -133,6 +135,7 @@ class SecretsAndTlsTest {
         config.logger("app").info("token expired");
 
         assertFalse(config.oss("OSS").flush(Duration.ofSeconds(1)));
+        Await.until(() -> !config.oss("OSS").getMetrics().getLastError().isEmpty(), Duration.ofSeconds(20));
         record(config);
         assertTrue(config.oss("OSS").getMetrics().getLastError().contains("Token"),
                 config.oss("OSS").getMetrics().getLastError());
