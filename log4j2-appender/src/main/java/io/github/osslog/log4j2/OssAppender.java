@@ -75,6 +75,16 @@ public final class OssAppender extends AbstractAppender {
      */
     @Override
     public void append(LogEvent event) {
+        try {
+            encodeAndPublish(event);
+        } catch (Error e) { // exceptions go to Log4j2's error handler, as the appender's ignoreExceptions says
+            Containment.rethrowIfFatal(e);
+            contained(e);
+        }
+    }
+
+    /** The appending itself; kept apart from the containment so the JIT sees the same small hot method. */
+    private void encodeAndPublish(LogEvent event) {
         if (manager.refusesLogger(event.getLoggerName())) {
             return;
         }
@@ -112,22 +122,17 @@ public final class OssAppender extends AbstractAppender {
             if (length > 0) { // nothing to ship, as in the Logback adapter
                 manager.publish(bytes, length, level);
             }
-        } catch (Error e) { // exceptions go to Log4j2's error handler, as the appender's ignoreExceptions says
-            Containment.rethrowIfFatal(e);
-            contained("appending to '" + getName() + "'", e, true);
         } finally {
             slot.exit();
         }
     }
 
-    /** Counts an event lost to {@code e} (when {@code dropped}) and reports it, at most once a minute. */
-    private void contained(String what, Throwable e, boolean dropped) {
-        if (dropped) {
-            manager.countDrop(Containment.DROP_REASON);
-        }
+    /** Counts an event lost to {@code e} and reports it, at most once a minute. */
+    private void contained(Throwable e) {
+        manager.countDrop(Containment.DROP_REASON);
         long count = containment.failed();
         if (count > 0) {
-            LOGGER.error(Containment.describe(what, e, count), e);
+            LOGGER.error(Containment.describe("appending to '" + getName() + "'", e, count), e);
         }
     }
 
