@@ -22,7 +22,7 @@ final class ReplayJournal {
     static final String FILE = "replay.journal";
     static final String COPY = "replay.journal.2";
     /** Cursor, flags, key length, the longest key, position, CRC, checksum. */
-    private static final int MAX_BYTES = 8 + 8 + 1 + 2 + 0xFFFF + 16 + 4;
+    static final int MAX_BYTES = 8 + 8 + 1 + 2 + 0xFFFF + 16 + 4;
 
     /** A cursor read back from disk. */
     static final class Cursor {
@@ -76,7 +76,8 @@ final class ReplayJournal {
         return damaged;
     }
 
-    private static Cursor parse(byte[] bytes) {
+    /** The cursor {@link #encode} wrote, or {@code null} when {@code bytes} do not check out. */
+    static Cursor parse(byte[] bytes) {
         if (bytes.length < 21) {
             return null;
         }
@@ -101,6 +102,14 @@ final class ReplayJournal {
     }
 
     void write(long segment, long offset, SpoolAnchor anchor) throws IOException {
+        byte[] bytes = encode(segment, offset, anchor);
+        replace(file, bytes);
+        replace(copy, bytes);
+        Segment.syncDirectory(file.getParent());
+    }
+
+    /** One cursor as both copies and each {@link AttemptLog} entry hold it: fields, then their CRC-32C. */
+    static byte[] encode(long segment, long offset, SpoolAnchor anchor) {
         byte[] key = anchor == null ? new byte[0] : anchor.key().getBytes(StandardCharsets.UTF_8);
         ByteBuffer b = ByteBuffer.allocate(8 + 8 + 1 + (anchor == null ? 0 : 2 + key.length + 16) + 4);
         b.putLong(segment).putLong(offset);
@@ -111,9 +120,7 @@ final class ReplayJournal {
                     .putLong(anchor.position()).putLong(anchor.crc());
         }
         b.putInt(checksum(b.array(), b.position()));
-        replace(file, b.array());
-        replace(copy, b.array());
-        Segment.syncDirectory(file.getParent());
+        return b.array();
     }
 
     private void replace(Path target, byte[] bytes) throws IOException {

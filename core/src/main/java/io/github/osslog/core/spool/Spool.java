@@ -37,6 +37,7 @@ public final class Spool implements Closeable {
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final ReplayJournal journal;
+    private AttemptLog attempts;
     private final ArrayDeque<Segment> segments = new ArrayDeque<>();
     private Segment writing;
     private long nextSeq;
@@ -137,11 +138,18 @@ public final class Spool implements Closeable {
                     + refused + ". They are not replayed; move them away");
         }
         Collections.sort(seqs);
+        removeOrphanLogs(seqs);
         ReplayJournal.Cursor cursor = journal.read();
         if (cursor == null && journal.damaged() && !seqs.isEmpty()) {
-            problems.add("spoolDirectory '" + dir + "': both copies of " + ReplayJournal.FILE + " are damaged, so"
-                    + " replay starts at the oldest segment's first record; batches of it that an earlier run already"
-                    + " shipped may appear twice in the object");
+            Path log = AttemptLog.pathFor(path(seqs.get(0)));
+            cursor = AttemptLog.last(path(seqs.get(0)), seqs.get(0));
+            problems.add(cursor != null
+                    ? "spoolDirectory '" + dir + "': both copies of " + ReplayJournal.FILE + " are damaged; replay"
+                            + " resumes at the cursor " + log.getFileName() + " holds, which the journal last held"
+                    : "spoolDirectory '" + dir + "': both copies of " + ReplayJournal.FILE + " are damaged and "
+                            + log.getFileName() + " holds no intact entry, so replay starts at the oldest segment's"
+                            + " first record; batches of it that an earlier run already shipped may appear twice in"
+                            + " the object");
         }
         boolean resume = cursor != null && !seqs.isEmpty() && cursor.segment == seqs.get(0);
         for (long seq : seqs) {
@@ -236,7 +244,7 @@ public final class Spool implements Closeable {
         if (peeked == null || anchor.equals(headAnchor)) {
             return;
         }
-        journal.write(segments.peekFirst().seq, readOffset, anchor);
+        journal(segments.peekFirst().seq, readOffset, anchor);
         journaled(segments.peekFirst().seq, readOffset, true);
         headAnchor = anchor;
         peeked = peeked.withAnchor(anchor);
@@ -263,11 +271,46 @@ public final class Spool implements Closeable {
                 journal.delete();
                 journaled(-1, -1, false);
             } else {
-                journal.write(segments.peekFirst().seq, readOffset, null);
+                journal(segments.peekFirst().seq, readOffset, null);
                 journaled(segments.peekFirst().seq, readOffset, false);
             }
         }
         updateCounters();
+    }
+
+    /** Writes the cursor to both journal copies and appends it to the head segment's {@link AttemptLog}. */
+    private void journal(long seq, long offset, SpoolAnchor anchor) throws IOException {
+        journal.write(seq, offset, anchor);
+        if (attempts == null || attempts.seq() != seq) {
+            closeAttempts();
+            attempts = new AttemptLog(files, path(seq), seq);
+        }
+        attempts.append(offset, anchor);
+    }
+
+    private void closeAttempts() throws IOException {
+        if (attempts != null) {
+            attempts.close();
+            attempts = null;
+        }
+    }
+
+    /** Deletes the attempt logs a crash left behind their deleted segments. */
+    private void removeOrphanLogs(List<Long> seqs) throws IOException {
+        try (DirectoryStream<Path> found = Files.newDirectoryStream(dir, PREFIX + "*" + SUFFIX + AttemptLog.SUFFIX)) {
+            for (Path p : found) {
+                String name = p.getFileName().toString();
+                try {
+                    long seq = Long.parseLong(name.substring(PREFIX.length(),
+                            name.length() - SUFFIX.length() - AttemptLog.SUFFIX.length()));
+                    if (!seqs.contains(seq)) {
+                        Files.deleteIfExists(p);
+                    }
+                } catch (NumberFormatException e) {
+                    // not an attempt log's name
+                }
+            }
+        }
     }
 
     private void journaled(long seq, long offset, boolean anchored) {
@@ -292,6 +335,10 @@ public final class Spool implements Closeable {
             writing = null;
         }
         head.delete();
+        if (attempts != null && attempts.seq() == head.seq) {
+            closeAttempts();
+        }
+        Files.deleteIfExists(AttemptLog.pathFor(head.path));
         readOffset = Segment.HEADER_BYTES;
         headAnchor = null;
         peeked = null;
@@ -341,7 +388,7 @@ public final class Spool implements Closeable {
             if (segments.isEmpty()) {
                 journal.delete();
             } else {
-                journal.write(segments.peekFirst().seq, readOffset, headAnchor);
+                journal(segments.peekFirst().seq, readOffset, headAnchor);
             }
         } finally {
             release();
@@ -350,6 +397,7 @@ public final class Spool implements Closeable {
 
     private void release() throws IOException {
         try {
+            closeAttempts();
             for (Segment s : segments) {
                 s.close();
             }

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.attribute.UserPrincipalNotFoundException;
@@ -207,21 +208,88 @@ class SpoolSecurityTest {
         }
     }
 
-    @Test
-    void bothJournalCopiesDamagedIsReported() throws IOException {
-        Path dir = temp.resolve("spool");
-        try (Spool spool = Spool.open(dir, 1 << 20)) {
-            spool.append(record("a"));
-            spool.peek();
-            spool.attempt(new SpoolAnchor("logs/0.log", 0, 0, true));
-        }
+    private static void damageJournal(Path dir) throws IOException {
         for (String name : new String[] {ReplayJournal.FILE, ReplayJournal.COPY}) {
             Files.write(dir.resolve(name), new byte[] {1, 2, 3});
         }
+    }
+
+    /** Spools a, b and c; a landed, and an append of b was journaled at {@code logs/0.log} position 1. */
+    private static Path landedAAndAttemptedB(Path dir) throws IOException {
+        try (Spool spool = Spool.open(dir, 1 << 20)) {
+            spool.append(record("a"));
+            spool.append(record("b"));
+            spool.append(record("c"));
+            spool.peek();
+            spool.attempt(new SpoolAnchor("logs/0.log", 0, 0, true));
+            spool.remove();
+            spool.peek();
+            spool.attempt(new SpoolAnchor("logs/0.log", 1, 42, true));
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.toString().endsWith(AttemptLog.SUFFIX)).findFirst().orElseThrow();
+        }
+    }
+
+    @Test
+    void bothJournalCopiesDamagedResumeWhereTheAttemptLogSays() throws IOException {
+        Path dir = temp.resolve("spool");
+        landedAAndAttemptedB(dir);
+        damageJournal(dir);
         try (Spool spool = Spool.open(dir, 1 << 20)) {
             assertTrue(spool.problems().get(0).contains("damaged"), spool.problems().toString());
-            assertNull(spool.peek().anchor());
+            assertFalse(spool.problems().get(0).contains("twice"), spool.problems().toString());
+            SpoolRecord head = spool.peek();
+            assertEquals("b", new String(head.data(), UTF_8), "a landed already: it must not be replayed again");
+            assertEquals(new SpoolAnchor("logs/0.log", 1, 42, true), head.anchor());
         }
         assertFalse(Files.exists(dir.resolve(ReplayJournal.FILE + ".tmp")));
+    }
+
+    @Test
+    void aTornAttemptLogEntryIsCutOffAndTheNextOneIsFound() throws IOException {
+        Path dir = temp.resolve("spool");
+        Path log = landedAAndAttemptedB(dir);
+        // a crash in the middle of the next entry: its length and a few bytes of it made it to disk
+        Files.write(log, new byte[] {0, 0, 0, 40, 7, 7}, StandardOpenOption.APPEND);
+        try (Spool spool = Spool.open(dir, 1 << 20)) {
+            spool.peek();
+            spool.remove();
+            spool.peek();
+            spool.attempt(new SpoolAnchor("logs/0.log", 2, 43, true));
+        }
+        damageJournal(dir);
+        try (Spool spool = Spool.open(dir, 1 << 20)) {
+            SpoolRecord head = spool.peek();
+            assertEquals("c", new String(head.data(), UTF_8));
+            assertEquals(new SpoolAnchor("logs/0.log", 2, 43, true), head.anchor());
+        }
+    }
+
+    @Test
+    void bothJournalCopiesAndTheAttemptLogDamagedIsReported() throws IOException {
+        Path dir = temp.resolve("spool");
+        Path log = landedAAndAttemptedB(dir);
+        damageJournal(dir);
+        Files.write(log, new byte[] {1, 2, 3});
+        try (Spool spool = Spool.open(dir, 1 << 20)) {
+            assertTrue(spool.problems().get(0).contains("may appear twice"), spool.problems().toString());
+            SpoolRecord head = spool.peek();
+            assertEquals("a", new String(head.data(), UTF_8));
+            assertNull(head.anchor());
+        }
+    }
+
+    @Test
+    void anAttemptLogGoesWithItsSegment() throws IOException {
+        Path dir = temp.resolve("spool");
+        Path log = landedAAndAttemptedB(dir);
+        try (Spool spool = Spool.open(dir, 1 << 20)) {
+            while (spool.peek() != null) {
+                spool.remove();
+            }
+        }
+        assertFalse(Files.exists(log));
+        assertFalse(Files.exists(log.resolveSibling(log.getFileName().toString().replace(AttemptLog.SUFFIX, ""))));
     }
 }

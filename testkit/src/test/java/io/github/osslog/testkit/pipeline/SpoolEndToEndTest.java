@@ -14,10 +14,13 @@ import io.github.osslog.core.pipeline.Pipeline;
 import io.github.osslog.core.pipeline.PipelineConfig;
 import io.github.osslog.core.pipeline.ShutdownReport;
 import io.github.osslog.core.testing.RecordingLogger;
+import io.github.osslog.testkit.Await;
 import io.github.osslog.testkit.Fault;
 import io.github.osslog.testkit.Operation;
 import io.github.osslog.testkit.OssTestServerExtension;
 import io.github.osslog.testkit.RequestMatcher;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -153,5 +156,36 @@ class SpoolEndToEndTest {
         assertTrue(second.flush(WAIT), "flush timed out: " + second.metrics());
         assertExactlyOnceInOrder();
         assertEquals(1, second.metrics().getReconciledLostResponses());
+    }
+
+    @Test
+    void aReplayCutShortThenBothJournalCopiesDamagedStillShipsEveryEventOnce() throws IOException {
+        Pipeline first = start(config().batchMaxBytes(1 << 10).maxEventSize(256).build());
+        publish(first, 20);
+        assertTrue(first.flush(WAIT));
+        oss.server().faults().always(Fault.error(503, "ServiceUnavailable"), RequestMatcher.any());
+        publish(first, 400);
+        ShutdownReport report = first.stop(Duration.ofSeconds(1));
+        assertEquals(400, report.spooled(), report.toString());
+
+        // the next run replays slowly and is stopped by a new outage once some of the spooled batches landed
+        oss.server().faults().clear();
+        oss.server().faults().always(Fault.latency(Duration.ofMillis(100)),
+                RequestMatcher.operation(Operation.APPEND_OBJECT));
+        Pipeline second = start(config().batchMaxBytes(1 << 10).maxEventSize(256).build());
+        assertTrue(Await.until(() -> second.metrics().getReplayedBatches() >= 2, WAIT), second.metrics().toString());
+        oss.server().faults().always(Fault.error(503, "ServiceUnavailable"), RequestMatcher.any());
+        second.stop(Duration.ofSeconds(1));
+        assertTrue(second.metrics().getReplayedBatches() < first.metrics().getSpooledBatches(),
+                "the replay was to be cut short: " + second.metrics());
+
+        for (String name : new String[] {"replay.journal", "replay.journal.2"}) {
+            Files.write(spoolDir.resolve(name), new byte[] {1, 2, 3});
+        }
+        oss.server().faults().clear();
+        Pipeline third = start(config().build());
+        assertTrue(third.flush(WAIT), "flush timed out: " + third.metrics());
+        assertExactlyOnceInOrder();
+        assertTrue(messages.at("ERROR").stream().anyMatch(l -> l.contains("are damaged")), messages.lines().toString());
     }
 }
