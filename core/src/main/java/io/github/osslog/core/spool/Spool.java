@@ -17,7 +17,8 @@ import java.util.List;
 /**
  * A first-in first-out queue of batches in append-only segment files under one locked directory (docs/spool.md):
  * {@link #append} at the tail (durable when it returns), {@link #peek} and {@link #remove} at the head, with the
- * replay cursor and the anchor of the head's last append attempt kept in a journal. Corrupt or torn records are
+ * replay cursor and the anchor of the head's last append attempt kept in a journal (and its history in the head
+ * segment's {@link AttemptLog}, for when both journal copies are damaged). Corrupt or torn records are
  * counted and skipped. Its files are the process user's only (docs/spool.md). Not thread-safe: one owner thread; the counters may be read from any thread.
  */
 public final class Spool implements Closeable {
