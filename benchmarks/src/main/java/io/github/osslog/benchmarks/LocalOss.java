@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The testkit server a benchmark ships to over loopback, read back through the OSS protocol (HeadObject, GetObject,
  * DeleteObject). The timed benchmarks use {@link #shared()}: one server per JVM, in a child JVM of its own, as a
  * real endpoint is outside the application's process. In this JVM its stored objects (gigabytes in a paced run)
- * would be the application's heap: G1 ran a concurrent cycle and a pause every ~30 ms for them, stalling the
+ * would be the application's heap: G1's frequent cycles and pauses for them stalled the
  * logging threads for a cost no deployment pays. {@link #inThisJvm()} is for checks that inject faults. Each
  * setup logs under its own {@link #runKeyPattern key prefix} and {@link #discard}s its objects when it closes.
  * Thread-safe.

@@ -45,7 +45,7 @@ final class LogbackTarget extends FrameworkTarget {
         appender.setName("file");
         appender.setFile(file.toString());
         // the default; append=false truncates the fresh file, and on ext4 (auto_da_alloc) closing a truncated file
-        // then starts writing it all back, ~100 ms per 200 MB that no application pays per event (docs/benchmarks.md)
+        // then starts writing it all back inside close(), a cost no application pays per event (docs/benchmarks.md)
         appender.setAppend(true);
         appender.setImmediateFlush(false);
         appender.setEncoder(t.encoder());

@@ -2,8 +2,8 @@ package io.github.osslog.logback;
 
 /**
  * Remembers the text of recent stack frames ({@link StackTraceElement#toString()}), so a stack trace that recurs
- * (the same throw sites, logged again) is written without rebuilding each frame's String: on JDK 17 that was a
- * fifth of the logging thread's time in the saturated benchmark and a quarter of its garbage (docs/benchmarks.md).
+ * (the same throw sites, logged again) is written without rebuilding each frame's String, which on JDK 17 was a
+ * large share of the logging thread's time and garbage when exceptions are logged (docs/logback-adapter.md).
  * A direct-mapped table of 1,024 slots by the frame's hash: a hit needs an equal frame (class, method, file, line,
  * class loader name, module name and version), a miss asks the frame itself and takes the slot. At most 1,024
  * frames and their texts are held; a frame keeps only strings (the JDK drops its Class once its format is known), so

@@ -18,9 +18,9 @@ public final class Crc64 {
     /** X_POW_2K[k] is x^(2^k) modulo the polynomial; see {@link #combine}. */
     private static final long[] X_POW_2K = powersOfX();
     /**
-     * Independent lanes in the braided loop. Measured with JMH on this project's 2-core AMD EPYC: 4 lanes run at
-     * 3.3 GB/s against 1.8 GB/s for the single-chain slicing-by-16 they replaced; 3 to 5 lanes measured alike, 2 lanes
-     * 1.9 GB/s.
+     * Independent lanes in the braided loop: their table lookups do not wait on each other, so the CPU overlaps them,
+     * where the single chain of slicing-by-16 they replaced waited on every lookup. 3 to 5 lanes measured alike and 2
+     * barely faster than one chain (figures: docs/benchmark-history.md, "Measurements behind constants in the code").
      */
     private static final int LANES = 4;
     /** Bytes one round of the braided loop consumes: one 8-byte word per lane. */
@@ -141,8 +141,8 @@ public final class Crc64 {
     /**
      * The CRC of {@code A || B} given {@code crc1 = crc(A)}, {@code crc2 = crc(B)} and {@code len2 = length(B)}:
      * {@code crc1} times x^(8 len2) modulo the polynomial, plus {@code crc2} (zlib's {@code crc32_combine} since
-     * 1.2.12). One carry-less multiplication per set bit of {@code len2}, each at most 64 shift-and-xor steps, so a
-     * combine costs well under a microsecond where the GF(2) matrix method it replaced took 70 us for 1 MiB.
+     * 1.2.12). One carry-less multiplication per set bit of {@code len2}, each at most 64 shift-and-xor steps, instead
+     * of the GF(2) matrix method's 64x64 matrix squarings per bit of {@code len2} (docs/testkit.md, "Speed").
      */
     public static long combine(long crc1, long crc2, long len2) {
         if (len2 < 0) {

@@ -7,14 +7,14 @@ import java.util.Arrays;
 
 /**
  * Raw deflate (RFC 1951) for {@code compressionLevel} 1: greedy LZ77 with one hash probe per position and one final
- * block of the fixed Huffman codes, the design of zlib-ng's level 1 ("deflate_quick"). On the benchmark's log text it
- * runs about 2.4 times as fast as zlib's level 1 for about a fifth more bytes (docs/compression.md); any inflater
+ * block of the fixed Huffman codes, the design of zlib-ng's level 1 ("deflate_quick"). On log text it runs several
+ * times as fast as zlib's level 1 for somewhat more bytes (figures: docs/compression.md); any inflater
  * reads it. Not thread-safe: one per thread.
  */
 final class QuickDeflate {
     private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    /** 64 Ki positions: 15 and 12 bits measured 2% and 6% larger output, and slower. */
+    /** 64 Ki positions: smaller tables (15 and 12 bits) measured larger output, and slower. */
     private static final int HASH_BITS = 16;
     private static final int WINDOW = 32768;
     private static final int MIN_MATCH = 4;

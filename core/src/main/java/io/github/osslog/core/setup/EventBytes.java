@@ -47,8 +47,8 @@ public final class EventBytes {
 
     /**
      * Encodes the text as UTF-8 into {@link #bytes()}; returns the length, also kept as {@link #lastLength()}. The
-     * JDK's UTF-8 encoder does it (its ASCII runs are one vectorised copy: 29 against 64 ns for a 200-character line
-     * in the hand-written loop this replaced, 83 against 610 ns for 2,000), with {@code REPLACE} for malformed input,
+     * JDK's UTF-8 encoder does it (it copies ASCII runs vectorised, which the hand-written loop it replaced could not;
+     * figures in docs/logback-adapter.md, "Encoding without garbage"), with {@code REPLACE} for malformed input,
      * whose replacement is {@code ?}, as in {@code String.getBytes}. The byte array holds three bytes per char, UTF-8's
      * most, so one call always encodes everything.
      */
