@@ -141,8 +141,8 @@ public final class Crc64 {
     /**
      * The CRC of {@code A || B} given {@code crc1 = crc(A)}, {@code crc2 = crc(B)} and {@code len2 = length(B)}:
      * {@code crc1} times x^(8 len2) modulo the polynomial, plus {@code crc2} (zlib's {@code crc32_combine} since
-     * 1.2.12). One carry-less multiplication per set bit of {@code len2}, each at most 64 shift-and-xor steps, instead
-     * of the GF(2) matrix method's 64x64 matrix squarings per bit of {@code len2} (docs/testkit.md, "Speed").
+     * 1.2.12). One carry-less multiplication per set bit of {@code len2}, each at most 64 shift-and-xor steps, where
+     * the GF(2) matrix method it replaced squared a 64x64 matrix for every binary digit of {@code len2}.
      */
     public static long combine(long crc1, long crc2, long len2) {
         if (len2 < 0) {
