@@ -167,7 +167,7 @@ final class BatchLoop implements Runnable, RecordConsumer {
                 addDropNotice();
             }
             if (ring.drain(this, room) == 0) {
-                // hasData, not awaitData(0): that would swallow a flush's wake-up and the shipper would then sleep
+                // hasData, not awaitData(0): that would swallow a flush's wake-up and the loop would then sleep
                 // out the flush interval
                 return !buffer.isEmpty() && room < maxEventSize && ring.hasData();
             }
@@ -261,7 +261,7 @@ final class BatchLoop implements Runnable, RecordConsumer {
         return router.spooledEvents();
     }
 
-    /** Ships without waiting for the flush interval until {@code target} events are accounted for. */
+    /** Cuts batches without waiting for the flush interval until {@code target} events are accounted for. */
     void requestFlush(long target) {
         flushTarget.accumulateAndGet(target, Math::max);
         ring.wakeConsumer();
@@ -272,7 +272,7 @@ final class BatchLoop implements Runnable, RecordConsumer {
         return target > settled.get() && target > accountedFor();
     }
 
-    /** Ships what is left, giving up at {@code deadline} ({@code nanoTime} units). */
+    /** Delivers what is left, giving up at {@code deadline} ({@code nanoTime} units). */
     void requestStop(long deadline) {
         deadlineNanos = deadline;
         stopping = true;
