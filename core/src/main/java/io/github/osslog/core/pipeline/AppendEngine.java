@@ -6,7 +6,7 @@ import io.github.osslog.core.buffer.DownstreamLoss;
 import io.github.osslog.core.crc.Crc64;
 import io.github.osslog.core.metrics.PipelineMetrics;
 import io.github.osslog.core.naming.ObjectState;
-import io.github.osslog.core.spool.SpoolAnchor;
+import io.github.osslog.core.pipeline.Delivery.Doubt;
 import io.github.osslog.core.store.AppendResult;
 import io.github.osslog.core.store.AppendableStore;
 import io.github.osslog.core.store.ErrorKind;
@@ -24,9 +24,6 @@ import java.util.function.LongSupplier;
  * the shipper thread, apart from {@link #deadline(long)}.
  */
 final class AppendEngine {
-    /** Why the object must be HEADed before the batch is (re)sent; ANCHORED: an earlier attempt may have landed. */
-    private enum Doubt { NONE, AMBIGUOUS, CONFLICT, CHECKSUM, ANCHORED }
-
     /** Told before each append of a batch, so a spool can journal where it may land. */
     interface AttemptListener {
         void beforeAppend(ObjectState state);
@@ -89,41 +86,41 @@ final class AppendEngine {
      * once per episode and retried with backoff like an outage, after a HEAD when the append may have been sent.
      */
     Outcome deliver(Batch batch, BooleanSupplier giveWay, AttemptListener listener) {
-        Attempt attempt = new Attempt(batch);
+        Delivery delivery = new Delivery(batch);
         while (beforeDeadline()) {
             ErrorKind kind = null;
             try {
-                Outcome done = attempt.doubt == Doubt.NONE ? appendAtTrackedPosition(attempt, listener)
-                        : reconcile(attempt);
+                Outcome done = delivery.doubt == Doubt.NONE ? appendAtTrackedPosition(delivery, listener)
+                        : reconcile(delivery);
                 if (done != null) {
                     return done;
                 }
                 continue;
             } catch (StoreException e) {
                 kind = e.kind();
-                Outcome done = refused(attempt, e);
+                Outcome done = refused(delivery, e);
                 if (done != null) {
                     return done;
                 }
-                if (retryAtOnce(attempt, kind)) {
+                if (retryAtOnce(delivery, kind)) {
                     metrics.retry();
                     continue;
                 }
             } catch (IOException e) {
                 // the doubt first: if reporting throws, the batch must already say where it may have landed
-                attempt.mayHaveBeenSent();
-                attempt.failures++;
-                reporter.failed(e, attempt.state);
+                delivery.mayHaveBeenSent();
+                delivery.failures++;
+                reporter.failed(e, delivery.state);
             } catch (CredentialsException e) {
                 // thrown while signing, before anything was sent: the batch cannot have landed
-                attempt.failures++;
+                delivery.failures++;
                 reporter.credentialsUnavailable(e);
             } catch (Throwable e) {
-                attempt.mayHaveBeenSent();
-                attempt.failures++;
-                reporter.unexpected(e, attempt.state);
+                delivery.mayHaveBeenSent();
+                delivery.failures++;
+                reporter.unexpected(e, delivery.state);
             }
-            Outcome cut = pause(backoff.delayNanos(attempt.failures, kind), giveWay);
+            Outcome cut = pause(backoff.delayNanos(delivery.failures, kind), giveWay);
             if (cut != null) {
                 return cut;
             }
@@ -142,12 +139,12 @@ final class AppendEngine {
     }
 
     /** Appends at the object's tracked position: LANDED when the answer proves it, else null with the batch in doubt. */
-    private Outcome appendAtTrackedPosition(Attempt attempt, AttemptListener listener) throws IOException {
-        Batch batch = attempt.batch;
-        if (attempt.state == null) {
-            attempt.state = objects.objectFor(batch.cutTime(), batch.length());
+    private Outcome appendAtTrackedPosition(Delivery delivery, AttemptListener listener) throws IOException {
+        Batch batch = delivery.batch;
+        if (delivery.state == null) {
+            delivery.state = objects.objectFor(batch.cutTime(), batch.length());
         }
-        ObjectState state = attempt.state;
+        ObjectState state = delivery.state;
         if (listener != null) {
             listener.beforeAppend(state);
         }
@@ -155,9 +152,9 @@ final class AppendEngine {
                 state.position() == 0 ? creationHeaders : Collections.<String, String>emptyMap());
         metrics.append();
         if (accept(state, result, batch)) {
-            return landed(attempt);
+            return landed(delivery);
         }
-        attempt.enter(Doubt.CHECKSUM);
+        delivery.enter(Doubt.CHECKSUM);
         return null;
     }
 
@@ -165,27 +162,27 @@ final class AppendEngine {
      * Settles a doubt with a HEAD: LANDED when the object ends with the batch; else null, with the batch to be sent
      * again, to the same object when it is as we left it, to the next one when someone else changed it.
      */
-    private Outcome reconcile(Attempt attempt) throws IOException {
-        Reconciler.Verdict verdict = reconciler.check(attempt.state, attempt.batch.data(), attempt.batch.length());
-        if (attempt.doubt == Doubt.ANCHORED) {
+    private Outcome reconcile(Delivery delivery) throws IOException {
+        Reconciler.Verdict verdict = reconciler.check(delivery.state, delivery.batch.data(), delivery.batch.length());
+        if (delivery.doubt == Doubt.ANCHORED) {
             // the tracker may hold an older picture of the anchor's object: learn it again
-            objects.forget(attempt.state.key());
+            objects.forget(delivery.state.key());
             if (verdict != Reconciler.Verdict.LANDED) {
                 // not there: the batch goes where the key pattern routes it now
-                attempt.state = null;
-                attempt.enter(Doubt.NONE);
+                delivery.state = null;
+                delivery.enter(Doubt.NONE);
                 return null;
             }
         }
         if (verdict == Reconciler.Verdict.LANDED) {
-            reporter.reconciled(attempt.state, attempt.doubt == Doubt.CHECKSUM);
-            return landed(attempt);
+            reporter.reconciled(delivery.state, delivery.doubt == Doubt.CHECKSUM);
+            return landed(delivery);
         }
         if (verdict == Reconciler.Verdict.FOREIGN) {
-            reporter.foreign(attempt.state, attempt.doubt == Doubt.CHECKSUM);
-            rollToNextObject(attempt);
+            reporter.foreign(delivery.state, delivery.doubt == Doubt.CHECKSUM);
+            rollToNextObject(delivery);
         }
-        attempt.enter(Doubt.NONE);
+        delivery.enter(Doubt.NONE);
         return null;
     }
 
@@ -193,18 +190,18 @@ final class AppendEngine {
      * A store's answer refused a call: a permanent rejection drops the batch, a position conflict puts it in doubt,
      * an object that takes no appends is left for the next one; null when the batch is to be retried.
      */
-    private Outcome refused(Attempt attempt, StoreException e) {
-        attempt.failures++;
-        reporter.failed(e, attempt.state);
+    private Outcome refused(Delivery delivery, StoreException e) {
+        delivery.failures++;
+        reporter.failed(e, delivery.state);
         if (e.kind() == ErrorKind.BAD_REQUEST) {
-            return dropForGood(attempt, e);
+            return dropForGood(delivery, e);
         }
-        if (e.kind() == ErrorKind.POSITION_CONFLICT && attempt.state != null) {
-            attempt.enter(Doubt.CONFLICT);
-        } else if (e.kind() == ErrorKind.NOT_APPENDABLE && attempt.state != null) {
-            reporter.notAppendable(attempt.state, e);
-            rollToNextObject(attempt);
-            attempt.rolls++;
+        if (e.kind() == ErrorKind.POSITION_CONFLICT && delivery.state != null) {
+            delivery.enter(Doubt.CONFLICT);
+        } else if (e.kind() == ErrorKind.NOT_APPENDABLE && delivery.state != null) {
+            reporter.notAppendable(delivery.state, e);
+            rollToNextObject(delivery);
+            delivery.rolls++;
         }
         return null;
     }
@@ -213,31 +210,31 @@ final class AppendEngine {
      * Whether to retry without a backoff: a first position conflict, the first few rolls of a batch, one clock skew
      * (the client adopted the server's clock). CREDENTIALS never: the store refreshed them once already.
      */
-    private static boolean retryAtOnce(Attempt attempt, ErrorKind kind) {
-        boolean quick = (kind == ErrorKind.POSITION_CONFLICT && attempt.failures == 1)
-                || (kind == ErrorKind.NOT_APPENDABLE && attempt.rolls <= QUICK_ROLLS)
-                || (kind == ErrorKind.CLOCK_SKEW && !attempt.quickRetryUsed);
-        attempt.quickRetryUsed |= quick && kind == ErrorKind.CLOCK_SKEW;
+    private static boolean retryAtOnce(Delivery delivery, ErrorKind kind) {
+        boolean quick = (kind == ErrorKind.POSITION_CONFLICT && delivery.failures == 1)
+                || (kind == ErrorKind.NOT_APPENDABLE && delivery.rolls <= QUICK_ROLLS)
+                || (kind == ErrorKind.CLOCK_SKEW && !delivery.quickRetryUsed);
+        delivery.quickRetryUsed |= quick && kind == ErrorKind.CLOCK_SKEW;
         return quick;
     }
 
     /** Resending the batch unchanged cannot succeed: it is dropped, reported here, counted and noted by the caller. */
-    private Outcome dropForGood(Attempt attempt, StoreException e) {
-        reporter.rejected(e, attempt.batch.events(), attempt.batch.length());
-        attempt.batch.mayHaveLandedAt(null);
+    private Outcome dropForGood(Delivery delivery, StoreException e) {
+        reporter.rejected(e, delivery.batch.events(), delivery.batch.length());
+        delivery.batch.mayHaveLandedAt(null);
         return Outcome.dropped(DownstreamLoss.REJECTED);
     }
 
-    private Outcome landed(Attempt attempt) {
-        reporter.landed(attempt.state, attempt.batch.events(), attempt.batch.length(), attempt.failures);
-        attempt.batch.mayHaveLandedAt(null);
+    private Outcome landed(Delivery delivery) {
+        reporter.landed(delivery.state, delivery.batch.events(), delivery.batch.length(), delivery.failures);
+        delivery.batch.mayHaveLandedAt(null);
         return Outcome.LANDED;
     }
 
     /** Leaves the current object for the next index; the next append learns the new object first. */
-    private void rollToNextObject(Attempt attempt) {
-        objects.roll(attempt.batch.cutTime());
-        attempt.state = null;
+    private void rollToNextObject(Delivery delivery) {
+        objects.roll(delivery.batch.cutTime());
+        delivery.state = null;
     }
 
     /** Applies a successful append's answer; false when its position or CRC-64 contradicts what was sent. */
@@ -282,37 +279,5 @@ final class AppendEngine {
 
     private boolean beforeDeadline() {
         return !hasDeadline || nanoTime.getAsLong() - deadlineNanos < 0;
-    }
-
-    /** One delivery's progress: the object chosen, the doubt about it, failures and rolls so far. */
-    private static final class Attempt {
-        final Batch batch;
-        ObjectState state;
-        Doubt doubt = Doubt.NONE;
-        int failures;
-        int rolls;
-        boolean quickRetryUsed;
-
-        Attempt(Batch batch) {
-            this.batch = batch;
-            SpoolAnchor anchor = batch.mayHaveLandedAt();
-            if (anchor != null) {
-                state = ObjectState.at(anchor.key(), anchor.position(), anchor.crc(), anchor.crcKnown());
-                doubt = Doubt.ANCHORED;
-            }
-        }
-
-        /** Enters {@code next} doubt about the current object, keeping the batch's anchor in step at once. */
-        void enter(Doubt next) {
-            doubt = next;
-            batch.mayHaveLandedAt(next == Doubt.NONE ? null : state);
-        }
-
-        /** A call failed without an answer: with an object chosen and no doubt yet, it was the append, which may have landed. */
-        void mayHaveBeenSent() {
-            if (doubt == Doubt.NONE && state != null) {
-                enter(Doubt.AMBIGUOUS);
-            }
-        }
     }
 }
