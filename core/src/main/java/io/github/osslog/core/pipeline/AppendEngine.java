@@ -2,53 +2,28 @@ package io.github.osslog.core.pipeline;
 
 import io.github.osslog.core.InternalLogger;
 import io.github.osslog.core.auth.CredentialsException;
+import io.github.osslog.core.buffer.DownstreamLoss;
 import io.github.osslog.core.crc.Crc64;
 import io.github.osslog.core.metrics.PipelineMetrics;
 import io.github.osslog.core.naming.ObjectState;
-import io.github.osslog.core.spool.SpoolAnchor;
+import io.github.osslog.core.pipeline.Delivery.Doubt;
 import io.github.osslog.core.store.AppendResult;
 import io.github.osslog.core.store.AppendableStore;
 import io.github.osslog.core.store.ErrorKind;
 import io.github.osslog.core.store.StoreException;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.Collections;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 /**
- * Appends one batch at its object's tracked position, verifying the CRC-64, and retries, reconciles (DESIGN §4,
- * docs/reconciliation.md) and rolls until the batch has landed exactly once, a permanent condition is proven for it,
- * or the caller takes it back (give way, stop deadline). Not thread-safe: confined to the shipper thread, apart from {@link #deadline(long)}.
+ * Delivers one batch to its object: appends it at the object's tracked position, verifying the CRC-64, and retries,
+ * reconciles (DESIGN §4, docs/reconciliation.md) and rolls until the batch has landed exactly once, a permanent
+ * condition is proven for it, or the caller takes it back (give way, stop deadline). Not thread-safe: confined to
+ * the shipper thread, apart from {@link #deadline(long)}.
  */
 final class AppendEngine {
-    /**
-     * How one batch ended (DESIGN §4, "The failure rule"). Only {@link #LANDED} and {@link #DROPPED} let a batch
-     * leave memory or the spool; the two KEPT outcomes leave it with the caller, unresolved.
-     */
-    enum Outcome {
-        /** The batch is in the object exactly once, proven by the append's answer or by a HEAD. */
-        LANDED,
-        /**
-         * A permanent condition was proven for this batch (the store rejects it as it is): the loss is counted, reported
-         * and must be noted in the object by the caller ({@link io.github.osslog.core.buffer.DownstreamLoss#REJECTED}).
-         */
-        DROPPED,
-        /** Not resolved; the caller's give-way condition held between retries: keep the batch (spool it). */
-        KEPT_GAVE_WAY,
-        /** Not resolved; the stop deadline passed or the thread was interrupted: keep the batch. */
-        KEPT_STOPPED;
-
-        /** True when the batch's fate is known and it may leave memory or the spool. */
-        boolean resolved() {
-            return this == LANDED || this == DROPPED;
-        }
-    }
-
-    /** Why the object must be HEADed before the batch is (re)sent; ANCHORED: an earlier run's append may have landed. */
-    private enum Doubt { NONE, AMBIGUOUS, CONFLICT, CHECKSUM, ANCHORED }
-
     /** Told before each append of a batch, so a spool can journal where it may land. */
     interface AttemptListener {
         void beforeAppend(ObjectState state);
@@ -63,7 +38,7 @@ final class AppendEngine {
     private final AppendableStore store;
     private final ObjectTracker objects;
     private final Reconciler reconciler;
-    private final ShipStatus status;
+    private final DeliveryReporter reporter;
     private final Map<String, String> creationHeaders;
     private final Backoff backoff;
     private final Sleeper sleeper;
@@ -71,7 +46,6 @@ final class AppendEngine {
     private final PipelineMetrics metrics;
     private volatile boolean hasDeadline;
     private volatile long deadlineNanos;
-    private SpoolAnchor unresolved;
 
     /** @param nanoTime a monotonic time source for the stop deadline and retry waits ({@code System::nanoTime}) */
     AppendEngine(PipelineConfig config, AppendableStore store, Backoff backoff, Sleeper sleeper, LongSupplier nanoTime,
@@ -79,7 +53,7 @@ final class AppendEngine {
         this.store = store;
         this.objects = new ObjectTracker(config, store, metrics, logger);
         this.reconciler = new Reconciler(store);
-        this.status = new ShipStatus(metrics, logger, config.maxBackoff());
+        this.reporter = new DeliveryReporter(metrics, logger, config.maxBackoff());
         this.creationHeaders = config.creationHeaders();
         this.backoff = backoff;
         this.sleeper = sleeper;
@@ -94,134 +68,65 @@ final class AppendEngine {
         sleeper.wake();
     }
 
-    /**
-     * Ships {@code data[0, len)}, which holds {@code events} events, to the object for {@code cutTime}.
-     * Returns {@link Outcome#KEPT_STOPPED} when the deadline passed or the thread was interrupted first.
-     */
-    Outcome ship(byte[] data, int len, int events, Instant cutTime) {
-        return ship(data, len, events, cutTime, null, null, null);
+    /** Delivers {@code batch} with neither a give-way condition nor a journal; see below. */
+    Outcome deliver(Batch batch) {
+        return deliver(batch, null, null);
     }
 
     /**
-     * Ships like {@link #ship(byte[], int, int, Instant)}, first checking {@code anchor} (if not null) and skipping
-     * the append when the batch is found there already; returns {@link Outcome#KEPT_GAVE_WAY} when {@code giveWay}
-     * (if not null) holds between retries. After a KEPT outcome, or when a {@link Throwable} escaped this method,
-     * {@link #unresolved()} says where the batch may have landed.
+     * Delivers {@code batch}: {@link Outcome#LANDED}, {@link Outcome#dropped dropped} when the store rejects it for
+     * good (reported here, counted by the caller), {@link Outcome#GAVE_WAY} when {@code giveWay} (if not null) holds
+     * between retries, or {@link Outcome#STOPPED} when the deadline passed or the thread was interrupted first. A
+     * batch that {@linkplain Batch#mayHaveLandedAt() may have landed} is checked there before it is appended; while
+     * in doubt, the batch says where, so a kept batch, or one whose delivery a {@link Throwable} ended, is checked
+     * there next time. {@code listener} (if not null) is told before each append.
      *
      * <p>Only a proven outcome ends the batch: anything thrown that is not a store's answer (a credentials
      * failure, a response that cannot be parsed, a bug, an {@link Error} once its frames have unwound) is reported
      * once per episode and retried with backoff like an outage, after a HEAD when the append may have been sent.
      */
-    Outcome ship(byte[] data, int len, int events, Instant cutTime, SpoolAnchor anchor, BooleanSupplier giveWay,
-            AttemptListener listener) {
-        int failures = 0;
-        int rolls = 0;
-        boolean quickRetryUsed = false;
-        Doubt doubt = Doubt.NONE;
-        ObjectState state = null;
-        unresolved = anchor;
-        if (anchor != null) {
-            state = ObjectState.at(anchor.key(), anchor.position(), anchor.crc(), anchor.crcKnown());
-            doubt = Doubt.ANCHORED;
-        }
+    Outcome deliver(Batch batch, BooleanSupplier giveWay, AttemptListener listener) {
+        Delivery delivery = new Delivery(batch);
         while (beforeDeadline()) {
             ErrorKind kind = null;
             try {
-                if (state == null) {
-                    state = objects.objectFor(cutTime, len);
+                Outcome done = delivery.doubt == Doubt.NONE ? appendAtTrackedPosition(delivery, listener)
+                        : reconcile(delivery);
+                if (done != null) {
+                    return done;
                 }
-                if (doubt != Doubt.NONE) {
-                    Reconciler.Verdict verdict = reconciler.check(state, data, len);
-                    if (doubt == Doubt.ANCHORED) {
-                        // the tracker may hold an older picture of the anchor's object: learn it again
-                        objects.forget(state.key());
-                        if (verdict != Reconciler.Verdict.LANDED) {
-                            state = null;
-                            doubt = doubt(Doubt.NONE, null);
-                            continue;
-                        }
-                    }
-                    if (verdict == Reconciler.Verdict.LANDED) {
-                        status.landed(state, doubt == Doubt.CHECKSUM);
-                        status.shipped(state, events, len, failures);
-                        unresolved = null;
-                        return Outcome.LANDED;
-                    }
-                    if (verdict == Reconciler.Verdict.FOREIGN) {
-                        status.foreign(state, doubt == Doubt.CHECKSUM);
-                        objects.roll(cutTime);
-                        state = null;
-                    }
-                    doubt = doubt(Doubt.NONE, null);
-                    continue;
-                }
-                if (listener != null) {
-                    listener.beforeAppend(state);
-                }
-                AppendResult result = store.append(state.key(), state.position(), data, 0, len,
-                        state.position() == 0 ? creationHeaders : Collections.<String, String>emptyMap());
-                metrics.append();
-                if (accept(state, result, data, len)) {
-                    status.shipped(state, events, len, failures);
-                    return Outcome.LANDED;
-                }
-                doubt = doubt(Doubt.CHECKSUM, state);
                 continue;
             } catch (StoreException e) {
                 kind = e.kind();
-                failures++;
-                status.failed(e, state);
-                if (kind == ErrorKind.BAD_REQUEST) {
-                    status.rejected(e, events, len);
-                    unresolved = null;
-                    return Outcome.DROPPED;
+                Outcome done = refused(delivery, e);
+                if (done != null) {
+                    return done;
                 }
-                if (kind == ErrorKind.POSITION_CONFLICT) {
-                    doubt = doubt(Doubt.CONFLICT, state);
-                } else if (kind == ErrorKind.NOT_APPENDABLE && state != null) {
-                    status.notAppendable(state, e);
-                    objects.roll(cutTime);
-                    state = null;
-                    rolls++;
-                }
-                // CREDENTIALS gets no quick retry: the store refreshed them once already (ErrorKind.CREDENTIALS)
-                boolean quick = (kind == ErrorKind.POSITION_CONFLICT && failures == 1)
-                        || (kind == ErrorKind.NOT_APPENDABLE && rolls <= QUICK_ROLLS)
-                        || (kind == ErrorKind.CLOCK_SKEW && !quickRetryUsed);
-                if (quick) {
-                    quickRetryUsed |= kind == ErrorKind.CLOCK_SKEW;
+                if (retryAtOnce(delivery, kind)) {
                     metrics.retry();
                     continue;
                 }
             } catch (IOException e) {
-                // the doubt first: if reporting throws, unresolved() must already say where the batch may be
-                doubt = afterFailedCall(doubt, state);
-                failures++;
-                status.failed(e, state);
+                // the doubt first: if reporting throws, the batch must already say where it may have landed
+                delivery.mayHaveBeenSent();
+                delivery.failures++;
+                reporter.failed(e, delivery.state);
             } catch (CredentialsException e) {
                 // thrown while signing, before anything was sent: the batch cannot have landed
-                failures++;
-                status.credentialsUnavailable(e);
+                delivery.failures++;
+                reporter.credentialsUnavailable(e);
             } catch (Throwable e) {
-                doubt = afterFailedCall(doubt, state);
-                failures++;
-                status.unexpected(e, state);
+                delivery.mayHaveBeenSent();
+                delivery.failures++;
+                reporter.unexpected(e, delivery.state);
             }
-            Outcome interrupted = pause(backoff.delayNanos(failures, kind), giveWay);
-            if (interrupted != null) {
-                return interrupted;
+            Outcome cut = pause(backoff.delayNanos(delivery.failures, kind), giveWay);
+            if (cut != null) {
+                return cut;
             }
             metrics.retry();
         }
-        return Outcome.KEPT_STOPPED;
-    }
-
-    /**
-     * Where the last batch left unresolved (a KEPT outcome, or a {@link Throwable} that escaped {@link #ship}) may
-     * have landed, or {@code null} when nowhere.
-     */
-    SpoolAnchor unresolved() {
-        return unresolved;
+        return Outcome.STOPPED;
     }
 
     /**
@@ -229,25 +134,113 @@ final class AppendEngine {
      * the loop restarts; false when the stop deadline passed or the thread was interrupted first.
      */
     boolean restartAfter(Throwable failure, int failures) {
-        status.loopFailed(failure);
+        reporter.loopFailed(failure);
         return pause(backoff.delayNanos(failures, null), null) == null;
     }
 
-    /** With state set and no doubt yet, the failed call was the append itself: it may have landed. */
-    private Doubt afterFailedCall(Doubt doubt, ObjectState state) {
-        return doubt == Doubt.NONE && state != null ? doubt(Doubt.AMBIGUOUS, state) : doubt;
+    /** Appends at the object's tracked position: LANDED when the answer proves it, else null with the batch in doubt. */
+    private Outcome appendAtTrackedPosition(Delivery delivery, AttemptListener listener) throws IOException {
+        Batch batch = delivery.batch;
+        if (delivery.state == null) {
+            delivery.state = objects.objectFor(batch.cutTime(), batch.length());
+        }
+        ObjectState state = delivery.state;
+        if (listener != null) {
+            listener.beforeAppend(state);
+        }
+        AppendResult result = store.append(state.key(), state.position(), batch.data(), 0, batch.length(),
+                state.position() == 0 ? creationHeaders : Collections.<String, String>emptyMap());
+        metrics.append();
+        if (accept(state, result, batch)) {
+            return landed(delivery);
+        }
+        delivery.enter(Doubt.CHECKSUM);
+        return null;
     }
 
-    /** Enters {@code doubt} about {@code state} (null with NONE), keeping {@link #unresolved()} in step at once. */
-    private Doubt doubt(Doubt doubt, ObjectState state) {
-        unresolved = doubt == Doubt.NONE ? null
-                : new SpoolAnchor(state.key(), state.position(), state.crc(), state.crcKnown());
-        return doubt;
+    /**
+     * Settles a doubt with a HEAD: LANDED when the object ends with the batch; else null, with the batch to be sent
+     * again, to the same object when it is as we left it, to the next one when someone else changed it.
+     */
+    private Outcome reconcile(Delivery delivery) throws IOException {
+        Reconciler.Verdict verdict = reconciler.check(delivery.state, delivery.batch.data(), delivery.batch.length());
+        if (delivery.doubt == Doubt.ANCHORED) {
+            // the tracker may hold an older picture of the anchor's object: learn it again
+            objects.forget(delivery.state.key());
+            if (verdict != Reconciler.Verdict.LANDED) {
+                // not there: the batch goes where the key pattern routes it now
+                delivery.state = null;
+                delivery.enter(Doubt.NONE);
+                return null;
+            }
+        }
+        if (verdict == Reconciler.Verdict.LANDED) {
+            reporter.reconciled(delivery.state, delivery.doubt == Doubt.CHECKSUM);
+            return landed(delivery);
+        }
+        if (verdict == Reconciler.Verdict.FOREIGN) {
+            reporter.foreign(delivery.state, delivery.doubt == Doubt.CHECKSUM);
+            rollToNextObject(delivery);
+        }
+        delivery.enter(Doubt.NONE);
+        return null;
+    }
+
+    /**
+     * A store's answer refused a call: a permanent rejection drops the batch, a position conflict puts it in doubt,
+     * an object that takes no appends is left for the next one; null when the batch is to be retried.
+     */
+    private Outcome refused(Delivery delivery, StoreException e) {
+        delivery.failures++;
+        reporter.failed(e, delivery.state);
+        if (e.kind() == ErrorKind.BAD_REQUEST) {
+            return dropForGood(delivery, e);
+        }
+        if (e.kind() == ErrorKind.POSITION_CONFLICT && delivery.state != null) {
+            delivery.enter(Doubt.CONFLICT);
+        } else if (e.kind() == ErrorKind.NOT_APPENDABLE && delivery.state != null) {
+            reporter.notAppendable(delivery.state, e);
+            rollToNextObject(delivery);
+            delivery.rolls++;
+        }
+        return null;
+    }
+
+    /**
+     * Whether to retry without a backoff: a first position conflict, the first few rolls of a batch, one clock skew
+     * (the client adopted the server's clock). CREDENTIALS never: the store refreshed them once already.
+     */
+    private static boolean retryAtOnce(Delivery delivery, ErrorKind kind) {
+        boolean quick = (kind == ErrorKind.POSITION_CONFLICT && delivery.failures == 1)
+                || (kind == ErrorKind.NOT_APPENDABLE && delivery.rolls <= QUICK_ROLLS)
+                || (kind == ErrorKind.CLOCK_SKEW && !delivery.quickRetryUsed);
+        delivery.quickRetryUsed |= quick && kind == ErrorKind.CLOCK_SKEW;
+        return quick;
+    }
+
+    /** Resending the batch unchanged cannot succeed: it is dropped, reported here, counted and noted by the caller. */
+    private Outcome dropForGood(Delivery delivery, StoreException e) {
+        reporter.rejected(e, delivery.batch.events(), delivery.batch.length());
+        delivery.batch.mayHaveLandedAt(null);
+        return Outcome.dropped(DownstreamLoss.REJECTED);
+    }
+
+    private Outcome landed(Delivery delivery) {
+        reporter.landed(delivery.state, delivery.batch.events(), delivery.batch.length(), delivery.failures);
+        delivery.batch.mayHaveLandedAt(null);
+        return Outcome.LANDED;
+    }
+
+    /** Leaves the current object for the next index; the next append learns the new object first. */
+    private void rollToNextObject(Delivery delivery) {
+        objects.roll(delivery.batch.cutTime());
+        delivery.state = null;
     }
 
     /** Applies a successful append's answer; false when its position or CRC-64 contradicts what was sent. */
-    private boolean accept(ObjectState state, AppendResult result, byte[] data, int len) {
-        long expected = state.crcKnown() ? Crc64.update(state.crc(), data, 0, len) : 0;
+    private boolean accept(ObjectState state, AppendResult result, Batch batch) {
+        int len = batch.length();
+        long expected = state.crcKnown() ? Crc64.update(state.crc(), batch.data(), 0, len) : 0;
         boolean positionOk = result.nextPosition() == state.position() + len;
         boolean crcOk = !result.hasCrc64() || !state.crcKnown() || result.crc64() == expected;
         if (positionOk && crcOk) {
@@ -255,7 +248,7 @@ final class AppendEngine {
                     result.hasCrc64() || state.crcKnown());
             return true;
         }
-        status.mismatch(state, result, expected, len);
+        reporter.mismatch(state, result, expected, len);
         return false;
     }
 
@@ -267,7 +260,7 @@ final class AppendEngine {
         long left = nanos;
         do {
             if (giveWay != null && giveWay.getAsBoolean()) {
-                return Outcome.KEPT_GAVE_WAY;
+                return Outcome.GAVE_WAY;
             }
             long wait = giveWay == null ? left : Math.min(left, GIVE_WAY_POLL_NANOS);
             if (hasDeadline) {
@@ -277,11 +270,11 @@ final class AppendEngine {
                 sleeper.sleep(wait);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return Outcome.KEPT_STOPPED;
+                return Outcome.STOPPED;
             }
             left -= wait;
         } while (left > 0 && beforeDeadline());
-        return beforeDeadline() ? null : Outcome.KEPT_STOPPED;
+        return beforeDeadline() ? null : Outcome.STOPPED;
     }
 
     private boolean beforeDeadline() {

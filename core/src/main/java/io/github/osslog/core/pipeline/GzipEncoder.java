@@ -61,21 +61,21 @@ final class GzipEncoder implements AutoCloseable {
             output = only.out;
             return only.size;
         }
-        Batch batch = new Batch(in, off, len, (len + MEMBER / 2) / MEMBER);
-        ensureMembers(batch.count);
+        Split split = new Split(in, off, len, (len + MEMBER / 2) / MEMBER);
+        ensureMembers(split.count);
         Future<?> helped = helper.submit(() -> {
-            if (batch.started.compareAndSet(false, true)) { // else the shipper finished without it
-                batch.run(helperSide, members);
+            if (split.started.compareAndSet(false, true)) { // else the shipper finished without it
+                split.run(helperSide, members);
             }
         });
         try {
-            batch.run(own, members);
+            split.run(own, members);
         } finally { // even on failure: the next batch must not find the helper still writing members
-            if (!batch.started.compareAndSet(false, true)) { // the helper took part: wait for its last member
+            if (!split.started.compareAndSet(false, true)) { // the helper took part: wait for its last member
                 await(helped);
             }
         }
-        return join(batch.count);
+        return join(split.count);
     }
 
     private void ensureMembers(int count) {
@@ -142,8 +142,8 @@ final class GzipEncoder implements AutoCloseable {
         own.end();
     }
 
-    /** One large batch: its members are handed out one at a time to whichever thread asks next. */
-    private static final class Batch {
+    /** One large batch split into members, handed out one at a time to whichever thread asks next. */
+    private static final class Split {
         final byte[] in;
         final int off;
         final int len;
@@ -152,7 +152,7 @@ final class GzipEncoder implements AutoCloseable {
         /** Set by the helper as it starts, or by the shipper when it ran out of members first: the helper then skips. */
         final AtomicBoolean started = new AtomicBoolean();
 
-        Batch(byte[] in, int off, int len, int count) {
+        Split(byte[] in, int off, int len, int count) {
             this.in = in;
             this.off = off;
             this.len = len;

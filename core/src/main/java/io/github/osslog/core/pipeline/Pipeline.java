@@ -27,7 +27,7 @@ public final class Pipeline {
     private final InternalLogger logger;
     private final RingBuffer ring;
     private final PipelineMetrics metrics;
-    private final Shipper shipper;
+    private final BatchLoop loop;
     private final AppendEngine engine;
     private final LongSupplier nanoTime;
     private final Thread thread;
@@ -54,9 +54,9 @@ public final class Pipeline {
         Backoff backoff = new Backoff(config.initialBackoff(), config.maxBackoff(),
                 () -> ThreadLocalRandom.current().nextDouble());
         this.engine = new AppendEngine(config, store, backoff, sleeper, nanoTime, metrics, logger);
-        this.shipper = new Shipper(config, ring, engine, metrics, logger, nanoTime);
-        metrics.inFlight(this::eventsInFlight, () -> ring.usedBytes() + shipper.batchBytes() + shipper.spoolBytes());
-        this.thread = new Thread(shipper, "osslog-shipper-" + config.name());
+        this.loop = new BatchLoop(config, ring, engine, metrics, logger, nanoTime);
+        metrics.inFlight(this::eventsInFlight, () -> ring.usedBytes() + loop.batchBytes() + loop.spoolBytes());
+        this.thread = new Thread(loop, "osslog-shipper-" + config.name());
         thread.setDaemon(true);
     }
 
@@ -94,7 +94,7 @@ public final class Pipeline {
             }
             started = true;
             jmx = JmxRegistration.register(config.name(), metrics, logger);
-            shipper.useSpool(Spooler.open(config, ring, engine, metrics, logger));
+            loop.useSpool(SpoolSession.open(config, ring, metrics, logger));
             thread.start();
         }
     }
@@ -153,9 +153,9 @@ public final class Pipeline {
      */
     public boolean flush(Duration timeout) {
         long target = metrics.getEventsAccepted();
-        shipper.requestFlush(target);
+        loop.requestFlush(target);
         try {
-            return shipper.awaitSettled(() -> shipper.accountedFor() >= target && !shipper.spoolBacklog(),
+            return loop.awaitSettled(() -> loop.accountedFor() >= target && !loop.spoolBacklog(),
                     timeout.toNanos());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -183,7 +183,7 @@ public final class Pipeline {
             stopped = true;
             long budgetNanos = budget.toNanos();
             long shipNanos = config.spoolDirectory() == null ? budgetNanos : budgetNanos - budgetNanos / 4;
-            shipper.requestStop(start + shipNanos);
+            loop.requestStop(start + shipNanos);
             boolean ended = !started;
             if (started) {
                 ended = join(start + budget.toNanos());
@@ -192,8 +192,8 @@ public final class Pipeline {
                 }
                 jmx.close();
             }
-            long notShipped = metrics.getEventsAccepted() - shipper.accountedFor();
-            long spooled = shipper.spooledEvents();
+            long notShipped = metrics.getEventsAccepted() - loop.accountedFor();
+            long spooled = loop.spooledEvents();
             report = new ShutdownReport(metrics.getEventsShipped(), notShipped, spooled, metrics.getEventsDropped(),
                     metrics.getEventsFailed(), !ended || notShipped > 0,
                     Duration.ofNanos(nanoTime.getAsLong() - start));
@@ -217,8 +217,8 @@ public final class Pipeline {
      */
     private long eventsInFlight() {
         long accepted = metrics.getEventsAccepted();
-        long inMemory = accepted - shipper.accountedFor();
-        return Math.max(0, inMemory) + shipper.spooledEvents();
+        long inMemory = accepted - loop.accountedFor();
+        return Math.max(0, inMemory) + loop.spooledEvents();
     }
 
     /** The pipeline's counters, also registered with JMX while it runs. */

@@ -22,13 +22,13 @@ public final class ShutdownReport {
         this.took = took;
     }
 
-    /** Events shipped over the pipeline's life. */
+    /** Events that landed in the store over the pipeline's life (the {@code eventsShipped} counter). */
     public long shipped() {
         return shipped;
     }
 
     /**
-     * Events accepted but neither confirmed shipped, spooled, failed nor dropped when stop returned: still in the
+     * Events accepted but neither landed, spooled, failed nor dropped when stop returned: still in the
      * buffer, or in the batch being appended when the budget ran out (that append may still land).
      */
     public long notShipped() {
@@ -56,7 +56,7 @@ public final class ShutdownReport {
         return failed;
     }
 
-    /** True when the budget ran out before everything was shipped. */
+    /** True when the budget ran out before every event settled (landed, spooled or dropped for a reason). */
     public boolean timedOut() {
         return timedOut;
     }

@@ -251,7 +251,7 @@ public final class Spool implements Closeable {
         peeked = peeked.withAnchor(anchor);
     }
 
-    /** The peeked head record is done with (shipped, found already landed, or failed for good). */
+    /** The peeked head record is done with (it landed, was found already landed, or was dropped for good). */
     public void remove() throws IOException {
         if (peeked == null) {
             return;

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.osslog.core.buffer.DownstreamLoss;
+import io.github.osslog.core.crc.Crc64;
 import io.github.osslog.core.metrics.PipelineMetrics;
+import io.github.osslog.core.spool.SpoolAnchor;
 import io.github.osslog.core.store.AppendResult;
 import io.github.osslog.core.store.AppendableStore;
 import io.github.osslog.core.store.ErrorKind;
@@ -42,13 +45,13 @@ class AppendEngineTest {
                 sleeper, sleeper::nanoTime, metrics, logger);
     }
 
-    private static AppendEngine.Outcome ship(AppendEngine engine, String text, Instant at) {
+    private static Outcome deliver(AppendEngine engine, String text, Instant at) {
         byte[] b = text.getBytes(UTF_8);
-        return engine.ship(b, b.length, 1, at);
+        return engine.deliver(new Batch(b, b.length, 1, at, null));
     }
 
-    private AppendEngine.Outcome ship(AppendEngine engine, String text) {
-        return ship(engine, text, clock.instant());
+    private Outcome deliver(AppendEngine engine, String text) {
+        return deliver(engine, text, clock.instant());
     }
 
     private String content(String key) {
@@ -59,8 +62,8 @@ class AppendEngineTest {
     @Test
     void appendsInOrderAtTheTrackedPositionWithCreationHeadersOnlyFirst() {
         AppendEngine engine = engine();
-        assertEquals(AppendEngine.Outcome.LANDED, ship(engine, "a\n"));
-        assertEquals(AppendEngine.Outcome.LANDED, ship(engine, "b\n"));
+        assertEquals(Outcome.LANDED, deliver(engine, "a\n"));
+        assertEquals(Outcome.LANDED, deliver(engine, "b\n"));
         assertEquals("a\nb\n", content(K0));
         assertEquals("text/plain; charset=utf-8", store.creationHeaders(K0).get("Content-Type"));
         assertEquals(2, metrics.getAppends());
@@ -75,7 +78,7 @@ class AppendEngineTest {
     void transientErrorsAreRetriedWithBackoff() {
         AppendEngine engine = engine();
         store.failNextAppends(3, ErrorKind.RETRYABLE);
-        assertEquals(AppendEngine.Outcome.LANDED, ship(engine, "a\n"));
+        assertEquals(Outcome.LANDED, deliver(engine, "a\n"));
         assertEquals("a\n", content(K0));
         assertEquals(Arrays.asList(50_000_000L, 100_000_000L, 200_000_000L), sleeper.sleeps());
         assertEquals(3, metrics.getRetries());
@@ -88,7 +91,7 @@ class AppendEngineTest {
     void throttlingBacksOffHarder() {
         AppendEngine engine = engine();
         store.failNextAppends(1, ErrorKind.THROTTLED);
-        ship(engine, "a\n");
+        deliver(engine, "a\n");
         assertTrue(sleeper.sleeps().get(0) >= 200_000_000L, "sleeps " + sleeper.sleeps());
         assertEquals("a\n", content(K0));
     }
@@ -96,9 +99,9 @@ class AppendEngineTest {
     @Test
     void resetBeforeCommitIsReconciledAsNotLandedAndSentAgain() {
         AppendEngine engine = engine();
-        ship(engine, "a\n");
+        deliver(engine, "a\n");
         store.resetNextAppendsBeforeCommit(2);
-        assertEquals(AppendEngine.Outcome.LANDED, ship(engine, "b\n"));
+        assertEquals(Outcome.LANDED, deliver(engine, "b\n"));
         assertEquals("a\nb\n", content(K0));
         assertEquals(0, metrics.getReconciledLostResponses());
         assertEquals(Long.valueOf(2), metrics.getFailuresByCode().get("IOException"));
@@ -107,10 +110,10 @@ class AppendEngineTest {
     @Test
     void lostResponseAfterCommitIsProvenLandedAndNotSentAgain() {
         AppendEngine engine = engine();
-        ship(engine, "a\n");
+        deliver(engine, "a\n");
         store.dropNextResponsesAfterCommit(1);
-        assertEquals(AppendEngine.Outcome.LANDED, ship(engine, "b\n"));
-        assertEquals(AppendEngine.Outcome.LANDED, ship(engine, "c\n"));
+        assertEquals(Outcome.LANDED, deliver(engine, "b\n"));
+        assertEquals(Outcome.LANDED, deliver(engine, "c\n"));
         assertEquals("a\nb\nc\n", content(K0));
         assertEquals(1, metrics.getReconciledLostResponses());
         assertEquals(3, store.appendCalls(), "the landed batch was not sent twice");
@@ -120,8 +123,8 @@ class AppendEngineTest {
     void lostResponseOnTheCreatingAppendIsReconciledToo() {
         AppendEngine engine = engine();
         store.dropNextResponsesAfterCommit(1);
-        ship(engine, "a\n");
-        ship(engine, "b\n");
+        deliver(engine, "a\n");
+        deliver(engine, "b\n");
         assertEquals("a\nb\n", content(K0));
         assertEquals(1, metrics.getReconciledLostResponses());
     }
@@ -129,10 +132,10 @@ class AppendEngineTest {
     @Test
     void retryAfterLostResponseThatHitsAConflictIsReconciled() {
         AppendEngine engine = engine();
-        ship(engine, "a\n");
+        deliver(engine, "a\n");
         store.dropNextResponsesAfterCommit(1);
         store.failNextHeads(1);
-        ship(engine, "b\n");
+        deliver(engine, "b\n");
         assertEquals("a\nb\n", content(K0));
         assertEquals(1, metrics.getReconciledLostResponses());
     }
@@ -140,10 +143,10 @@ class AppendEngineTest {
     @Test
     void foreignWriterMakesTheShipperRollAndShipTheBatchThere() {
         AppendEngine engine = engine();
-        ship(engine, "a\n");
+        deliver(engine, "a\n");
         store.foreignAppend(K0, "intruder\n".getBytes(UTF_8));
-        assertEquals(AppendEngine.Outcome.LANDED, ship(engine, "b\n"));
-        ship(engine, "c\n");
+        assertEquals(Outcome.LANDED, deliver(engine, "b\n"));
+        deliver(engine, "c\n");
         assertEquals("a\nintruder\n", content(K0));
         assertEquals("b\nc\n", content(K1));
         assertEquals(1, metrics.getRollovers());
@@ -153,11 +156,11 @@ class AppendEngineTest {
     @Test
     void foreignWriterDuringALostResponseIsNotMistakenForLanding() {
         AppendEngine engine = engine();
-        ship(engine, "a\n");
+        deliver(engine, "a\n");
         store.resetNextAppendsBeforeCommit(1);
         store.foreignAppend(K0, "b\n".getBytes(UTF_8));
         store.foreignAppend(K0, "x".getBytes(UTF_8));
-        ship(engine, "b\n");
+        deliver(engine, "b\n");
         assertEquals("a\nb\nx", content(K0));
         assertEquals("b\n", content(K1));
         assertEquals(0, metrics.getReconciledLostResponses());
@@ -166,13 +169,13 @@ class AppendEngineTest {
     @Test
     void sameLengthButDifferentBytesFromAForeignWriterIsDetectedByCrc() {
         AppendEngine engine = engine();
-        ship(engine, "a\n");
+        deliver(engine, "a\n");
         store.dropNextResponsesAfterCommit(1);
-        ship(engine, "b\n");
+        deliver(engine, "b\n");
         assertEquals("a\nb\n", content(K0));
         store.resetNextAppendsBeforeCommit(1);
         store.foreignAppend(K0, "X\n".getBytes(UTF_8));
-        ship(engine, "c\n");
+        deliver(engine, "c\n");
         assertEquals("a\nb\nX\n", content(K0), "bytes of the same length as the batch but another CRC");
         assertEquals("c\n", content(K1));
     }
@@ -180,9 +183,9 @@ class AppendEngineTest {
     @Test
     void foreignPutObjectMakesTheShipperRoll() {
         AppendEngine engine = engine();
-        ship(engine, "a\n");
+        deliver(engine, "a\n");
         store.foreignPut(K0, "replaced".getBytes(UTF_8));
-        assertEquals(AppendEngine.Outcome.LANDED, ship(engine, "b\n"));
+        assertEquals(Outcome.LANDED, deliver(engine, "b\n"));
         assertEquals("replaced", content(K0));
         assertEquals("b\n", content(K1));
     }
@@ -190,9 +193,9 @@ class AppendEngineTest {
     @Test
     void fileImmutableMakesTheShipperRoll() {
         AppendEngine engine = engine();
-        ship(engine, "a\n");
+        deliver(engine, "a\n");
         store.failNextAppends(1, ErrorKind.NOT_APPENDABLE);
-        ship(engine, "b\n");
+        deliver(engine, "b\n");
         assertEquals("a\n", content(K0));
         assertEquals("b\n", content(K1));
         assertTrue(sleeper.sleeps().isEmpty());
@@ -201,10 +204,10 @@ class AppendEngineTest {
     @Test
     void wrongCrcHeaderIsDetectedReportedAndCheckedWithoutDuplicating() {
         AppendEngine engine = engine();
-        ship(engine, "a\n");
+        deliver(engine, "a\n");
         store.corruptNextCrcHeaders(1);
-        assertEquals(AppendEngine.Outcome.LANDED, ship(engine, "b\n"));
-        ship(engine, "c\n");
+        assertEquals(Outcome.LANDED, deliver(engine, "b\n"));
+        deliver(engine, "c\n");
         assertEquals("a\nb\nc\n", content(K0));
         assertEquals(1, metrics.getCrcMismatches());
         assertEquals(Long.valueOf(1), metrics.getFailuresByCode().get("CrcMismatch"));
@@ -236,8 +239,8 @@ class AppendEngineTest {
             }
         };
         AppendEngine engine = engine();
-        ship(engine, "a\n");
-        assertEquals(AppendEngine.Outcome.LANDED, ship(engine, "b\n"));
+        deliver(engine, "a\n");
+        assertEquals(Outcome.LANDED, deliver(engine, "b\n"));
         assertEquals("a\nc\n", content(K0), "the damaged copy of 'b' stays where it landed");
         assertEquals("b\n", content(K1));
         assertEquals(1, metrics.getCrcMismatches());
@@ -249,9 +252,9 @@ class AppendEngineTest {
         maxObjectSize = 256;
         AppendEngine engine = engine();
         String hundred = String.join("", Collections.nCopies(99, "x")) + "\n";
-        ship(engine, hundred);
-        ship(engine, hundred);
-        ship(engine, hundred);
+        deliver(engine, hundred);
+        deliver(engine, hundred);
+        deliver(engine, hundred);
         assertEquals(200, store.content(K0).length);
         assertEquals(100, store.content(K1).length);
         assertEquals(1, metrics.getRollovers());
@@ -261,9 +264,9 @@ class AppendEngineTest {
     void storeCapOnAppendsPerObjectRollsTheKey() {
         store = new InMemoryStore(new StoreLimits(5L << 30, 2));
         AppendEngine engine = engine();
-        ship(engine, "a\n");
-        ship(engine, "b\n");
-        ship(engine, "c\n");
+        deliver(engine, "a\n");
+        deliver(engine, "b\n");
+        deliver(engine, "c\n");
         assertEquals("a\nb\n", content(K0));
         assertEquals("c\n", content(K1));
     }
@@ -271,8 +274,8 @@ class AppendEngineTest {
     @Test
     void existingObjectsAreRolledPastWhenTheStoreCapsAppendsSinceAHeadCannotCountThem() {
         store = new InMemoryStore(new StoreLimits(5L << 30, 100));
-        ship(engine(), "a\n");
-        ship(engine(), "b\n");
+        deliver(engine(), "a\n");
+        deliver(engine(), "b\n");
         assertEquals("a\n", content(K0));
         assertEquals("b\n", content(K1));
     }
@@ -283,19 +286,19 @@ class AppendEngineTest {
         byte[] full = new byte[250];
         store.foreignAppend(K0, full);
         store.foreignAppend(K1, full);
-        ship(engine(), "a\n" + "x".repeat(20));
+        deliver(engine(), "a\n" + "x".repeat(20));
         assertEquals("a\n" + "x".repeat(20), content("app/2026-11-24/2.log"));
     }
 
     @Test
     void restartResumesAtTheLastObjectNeverWritingBehindANewerOne() {
         AppendEngine first = engine();
-        ship(first, "a\n");
+        deliver(first, "a\n");
         store.foreignAppend(K0, "intruder\n".getBytes(UTF_8));
-        ship(first, "b\n");
+        deliver(first, "b\n");
         assertEquals("b\n", content(K1));
         AppendEngine restarted = engine();
-        ship(restarted, "c\n");
+        deliver(restarted, "c\n");
         assertEquals("a\nintruder\n", content(K0), "the object left behind gets nothing more");
         assertEquals("b\nc\n", content(K1));
     }
@@ -304,7 +307,7 @@ class AppendEngineTest {
     void repeatedNotAppendableAnswersBackOffAfterAFewQuickRolls() {
         AppendEngine engine = engine();
         store.failNextAppends(5, ErrorKind.NOT_APPENDABLE);
-        assertEquals(AppendEngine.Outcome.LANDED, ship(engine, "a\n"));
+        assertEquals(Outcome.LANDED, deliver(engine, "a\n"));
         assertEquals(2, sleeper.sleeps().size(), "rolls 4 and 5 wait: " + sleeper.sleeps());
         assertEquals("a\n", content("app/2026-11-24/5.log"));
     }
@@ -312,11 +315,11 @@ class AppendEngineTest {
     @Test
     void timeRolloverStartsANewDayAtIndexZero() {
         AppendEngine engine = engine();
-        ship(engine, "a\n");
+        deliver(engine, "a\n");
         store.failNextAppends(1, ErrorKind.NOT_APPENDABLE);
-        ship(engine, "b\n");
+        deliver(engine, "b\n");
         clock.set(Instant.parse("2026-11-25T00:00:01Z"));
-        ship(engine, "c\n");
+        deliver(engine, "c\n");
         assertEquals("c\n", content("app/2026-11-25/0.log"));
         assertEquals(2, metrics.getRollovers());
         assertEquals("app/2026-11-25/0.log", metrics.getCurrentObjectKey());
@@ -324,10 +327,10 @@ class AppendEngineTest {
 
     @Test
     void restartContinuesTheSameObjectAtItsLength() {
-        ship(engine(), "a\n");
+        deliver(engine(), "a\n");
         AppendEngine restarted = engine();
-        ship(restarted, "b\n");
-        ship(restarted, "c\n");
+        deliver(restarted, "b\n");
+        deliver(restarted, "c\n");
         assertEquals("a\nb\nc\n", content(K0));
         assertTrue(logger.at("INFO").stream().anyMatch(l -> l.contains("Continuing object '" + K0 + "' at 2")
                 || l.contains("Continuing object '" + K0 + "' at position 2")), logger.lines().toString());
@@ -336,7 +339,7 @@ class AppendEngineTest {
     @Test
     void startRollsPastANormalObject() {
         store.foreignPut(K0, "normal".getBytes(UTF_8));
-        ship(engine(), "a\n");
+        deliver(engine(), "a\n");
         assertEquals("normal", content(K0));
         assertEquals("a\n", content(K1));
     }
@@ -345,7 +348,7 @@ class AppendEngineTest {
     void configurationErrorIsReportedOnceAndRetriedSlowly() {
         AppendEngine engine = engine();
         store.failNextAppends(5, ErrorKind.CONFIGURATION);
-        assertEquals(AppendEngine.Outcome.LANDED, ship(engine, "a\n"));
+        assertEquals(Outcome.LANDED, deliver(engine, "a\n"));
         assertEquals(1, logger.at("ERROR").size(), logger.lines().toString());
         assertTrue(logger.at("ERROR").get(0).contains("AccessDenied"));
         for (long s : sleeper.sleeps()) {
@@ -354,7 +357,7 @@ class AppendEngineTest {
         assertEquals(5, sleeper.sleeps().size());
         assertTrue(logger.at("INFO").stream().anyMatch(l -> l.contains("accepts appends again")));
         store.failNextAppends(1, ErrorKind.CONFIGURATION);
-        ship(engine, "b\n");
+        deliver(engine, "b\n");
         assertEquals(2, logger.at("ERROR").size(), "a new episode is reported again");
     }
 
@@ -362,11 +365,11 @@ class AppendEngineTest {
     void clockSkewIsRetriedOnceAtOnce() {
         AppendEngine engine = engine();
         store.failNextAppends(1, ErrorKind.CLOCK_SKEW);
-        ship(engine, "a\n");
+        deliver(engine, "a\n");
         assertEquals("a\n", content(K0));
         assertTrue(sleeper.sleeps().isEmpty());
         store.failNextAppends(2, ErrorKind.CLOCK_SKEW);
-        ship(engine, "b\n");
+        deliver(engine, "b\n");
         assertEquals(1, sleeper.sleeps().size(), "the second failure in a row backs off");
     }
 
@@ -374,7 +377,7 @@ class AppendEngineTest {
     void credentialsStillRefusedAfterTheStoresRefreshAreAConfigurationErrorPacedAtMaxBackoff() {
         AppendEngine engine = engine();
         store.failNextAppends(4, ErrorKind.CREDENTIALS);
-        assertEquals(AppendEngine.Outcome.LANDED, ship(engine, "a\n"));
+        assertEquals(Outcome.LANDED, deliver(engine, "a\n"));
         assertEquals("a\n", content(K0));
         assertEquals(1, logger.at("ERROR").size(), logger.lines().toString());
         assertTrue(logger.at("ERROR").get(0).contains("keeps refusing the credentials"), logger.lines().toString());
@@ -391,12 +394,13 @@ class AppendEngineTest {
         AppendEngine engine = engine();
         store.failNextAppends(1, ErrorKind.BAD_REQUEST);
         byte[] batch = "a\nb\n".getBytes(UTF_8);
-        assertEquals(AppendEngine.Outcome.DROPPED, engine.ship(batch, batch.length, 2, clock.instant()));
+        assertEquals(Outcome.dropped(DownstreamLoss.REJECTED),
+                engine.deliver(new Batch(batch, batch.length, 2, clock.instant(), null)));
         assertEquals(2, metrics.getEventsFailed());
         assertEquals(Long.valueOf(1), metrics.getFailuresByCode().get("InvalidArgument"));
         assertTrue(logger.at("ERROR").get(0).contains("2 events"));
         assertNull(content(K0));
-        ship(engine, "c\n");
+        deliver(engine, "c\n");
         assertEquals("c\n", content(K0));
     }
 
@@ -428,7 +432,7 @@ class AppendEngineTest {
     void aStoreThatThrowsUncheckedKeepsTheBatchReportsOnceAndItLands() {
         target = throwingAppends(3, false, () -> new IllegalStateException("store bug"));
         AppendEngine engine = engine();
-        assertEquals(AppendEngine.Outcome.LANDED, ship(engine, "a\n"));
+        assertEquals(Outcome.LANDED, deliver(engine, "a\n"));
         assertEquals("a\n", content(K0));
         assertEquals(0, metrics.getEventsFailed());
         assertEquals(1, logger.at("ERROR").size(), logger.lines().toString());
@@ -441,8 +445,8 @@ class AppendEngineTest {
     void aResponseThatCannotBeParsedAfterTheCommitIsReconciledNotResent() {
         target = throwingAppends(1, true, () -> new NumberFormatException("For input string: \"12x\""));
         AppendEngine engine = engine();
-        assertEquals(AppendEngine.Outcome.LANDED, ship(engine, "a\n"));
-        assertEquals(AppendEngine.Outcome.LANDED, ship(engine, "b\n"));
+        assertEquals(Outcome.LANDED, deliver(engine, "a\n"));
+        assertEquals(Outcome.LANDED, deliver(engine, "b\n"));
         assertEquals("a\nb\n", content(K0), "the HEAD proved the first append landed");
         assertEquals(1, metrics.getReconciledLostResponses());
     }
@@ -452,7 +456,7 @@ class AppendEngineTest {
         target = throwingAppends(5, false,
                 () -> new io.github.osslog.core.auth.CredentialsException("No valid ECS RAM role credentials"));
         AppendEngine engine = engine();
-        assertEquals(AppendEngine.Outcome.LANDED, ship(engine, "a\n"));
+        assertEquals(Outcome.LANDED, deliver(engine, "a\n"));
         assertEquals("a\n", content(K0));
         assertEquals(0, metrics.getEventsFailed());
         assertEquals(1, logger.count("WARN", "No credentials to sign with"), logger.lines().toString());
@@ -463,7 +467,7 @@ class AppendEngineTest {
     void anErrorFromTheStoreIsContainedOnceItsFramesUnwound() {
         target = throwingAppends(1, false, () -> new OutOfMemoryError("Java heap space (hostile body)"));
         AppendEngine engine = engine();
-        assertEquals(AppendEngine.Outcome.LANDED, ship(engine, "a\n"));
+        assertEquals(Outcome.LANDED, deliver(engine, "a\n"));
         assertEquals("a\n", content(K0));
         assertTrue(logger.contains("ERROR", "OutOfMemoryError"), logger.lines().toString());
     }
@@ -473,11 +477,29 @@ class AppendEngineTest {
         AppendEngine engine = engine();
         store.outage(true);
         engine.deadline(sleeper.nanoTime() + 2_000_000_000L);
-        assertEquals(AppendEngine.Outcome.KEPT_STOPPED, ship(engine, "a\n"));
+        assertEquals(Outcome.STOPPED, deliver(engine, "a\n"));
         long waited = sleeper.sleeps().stream().mapToLong(Long::longValue).sum();
         assertEquals(2_000_000_000L, waited, "waits end exactly at the deadline");
         store.outage(false);
         assertNull(content(K0));
+    }
+
+    @Test
+    void aBatchKeptWhileInDoubtSaysWhereItMayHaveLandedAndIsCheckedThereNextTime() {
+        deliver(engine(), "a\n");
+        AppendEngine engine = engine();
+        store.dropNextResponsesAfterCommit(1);
+        engine.deadline(sleeper.nanoTime() + 1);
+        byte[] b = "b\n".getBytes(UTF_8);
+        Batch batch = new Batch(b, b.length, 1, clock.instant(), null);
+        assertEquals(Outcome.STOPPED, engine.deliver(batch));
+        assertEquals(new SpoolAnchor(K0, 2, Crc64.update(0, "a\n".getBytes(UTF_8), 0, 2), true),
+                batch.mayHaveLandedAt());
+
+        assertEquals(Outcome.LANDED, engine().deliver(batch), "a restarted engine checks the anchor first");
+        assertEquals("a\nb\n", content(K0), "not appended twice");
+        assertEquals(1, metrics.getReconciledLostResponses());
+        assertNull(batch.mayHaveLandedAt());
     }
 
     @Test
@@ -488,7 +510,7 @@ class AppendEngineTest {
         store.outage(true);
         Thread.currentThread().interrupt();
         try {
-            assertEquals(AppendEngine.Outcome.KEPT_STOPPED, ship(engine, "a\n"));
+            assertEquals(Outcome.STOPPED, deliver(engine, "a\n"));
             assertTrue(Thread.currentThread().isInterrupted());
         } finally {
             Thread.interrupted();
@@ -499,10 +521,10 @@ class AppendEngineTest {
     void batchGoesAloneToAFreshObjectWhenItIsLargerThanMaxObjectSize() {
         maxObjectSize = 256;
         AppendEngine engine = engine();
-        ship(engine, "a\n");
+        deliver(engine, "a\n");
         byte[] big = new byte[300];
         Arrays.fill(big, (byte) 'z');
-        assertEquals(AppendEngine.Outcome.LANDED, engine.ship(big, big.length, 1, clock.instant()));
+        assertEquals(Outcome.LANDED, engine.deliver(new Batch(big, big.length, 1, clock.instant(), null)));
         assertArrayEquals(big, store.content(K1));
     }
 }

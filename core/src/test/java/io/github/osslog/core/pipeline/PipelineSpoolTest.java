@@ -35,6 +35,7 @@ class PipelineSpoolTest {
     private static final AtomicInteger NAMES = new AtomicInteger();
     private final InMemoryStore store = new InMemoryStore();
     private final RecordingLogger logger = new RecordingLogger();
+    private final FakeSleeper sleeper = new FakeSleeper();
     private final List<Pipeline> pipelines = new ArrayList<>();
 
     @TempDir
@@ -68,7 +69,18 @@ class PipelineSpoolTest {
     }
 
     private Pipeline start(PipelineConfig config) {
-        Pipeline p = Pipeline.create(config, store, logger);
+        return start(Pipeline.create(config, store, logger));
+    }
+
+    /**
+     * A pipeline whose retry waits and stop budget run on {@link #sleeper}'s fake time: stopping it under an outage
+     * takes no real seconds.
+     */
+    private Pipeline startOnFakeTime(PipelineConfig config) {
+        return start(Pipeline.create(config, store, logger, sleeper, sleeper::nanoTime));
+    }
+
+    private Pipeline start(Pipeline p) {
         pipelines.add(p);
         p.start();
         return p;
@@ -126,7 +138,7 @@ class PipelineSpoolTest {
     @Test
     void stopUnderOutageSpoolsEverythingAndTheNextPipelineReplaysItOnce() {
         store.outage(true);
-        Pipeline first = start(config().build());
+        Pipeline first = startOnFakeTime(config().build());
         publishEvents(first, 0, 100);
         ShutdownReport report = first.stop(Duration.ofSeconds(2));
         assertEquals(0, report.notShipped());
@@ -236,7 +248,7 @@ class PipelineSpoolTest {
         store.outage(true);
         PipelineConfig config = config().bufferSize(8 << 10).batchMaxBytes(1 << 10).maxEventSize(256)
                 .overflowPolicy(OverflowPolicy.DROP_OLDEST).spoolMaxBytes(4 << 10).build();
-        Pipeline first = start(config);
+        Pipeline first = startOnFakeTime(config);
         publishEvents(first, 0, 60);
         ShutdownReport report = first.stop(Duration.ofSeconds(2));
         long dropped = first.metrics().getEventsDroppedByReason().getOrDefault("spool full", 0L)
@@ -313,7 +325,7 @@ class PipelineSpoolTest {
     @Test
     void gzipBatchesAreSpooledAsMembersAndReplayedByteExact() throws IOException {
         store.outage(true);
-        Pipeline first = start(config().compression(Compression.GZIP).build());
+        Pipeline first = startOnFakeTime(config().compression(Compression.GZIP).build());
         publishEvents(first, 0, 50);
         assertEquals(50, first.stop(Duration.ofSeconds(2)).spooled());
         store.outage(false);

@@ -313,7 +313,9 @@ class PipelineTest {
         java.util.Random random = new java.util.Random(7);
         for (int i = 0; i < 1000; i++) {
             InMemoryStore fresh = new InMemoryStore();
-            Pipeline p = Pipeline.create(config().build(), fresh, logger);
+            // a small ring and batch: allocating the default 32MB ring a thousand times took most of the test's time
+            Pipeline p = Pipeline.create(config().bufferSize(64 << 10).batchMaxBytes(16 << 10).maxEventSize(1 << 10)
+                    .build(), fresh, logger);
             p.start();
             for (int spin = random.nextInt(20_000); spin > 0; spin--) {
                 Thread.onSpinWait(); // lands the publish at varying points of the shipper's first loop

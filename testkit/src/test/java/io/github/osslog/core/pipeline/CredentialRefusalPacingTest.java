@@ -45,7 +45,8 @@ class CredentialRefusalPacingTest {
             engine.deadline(sleeper.nanoTime() + WINDOW_NANOS);
             byte[] batch = "one line\n".getBytes(UTF_8);
 
-            assertEquals(AppendEngine.Outcome.KEPT_STOPPED, engine.ship(batch, batch.length, 1, config.clock().instant()));
+            assertEquals(Outcome.STOPPED,
+                    engine.deliver(new Batch(batch, batch.length, 1, config.clock().instant(), null)));
 
             int requests = oss.server().journal().entries().size();
             // each attempt is the request and the client's one resend after refreshing; attempts >= maxBackoff / 2 apart

@@ -10,39 +10,32 @@ import io.github.osslog.core.spool.Spool;
 import io.github.osslog.core.spool.SpoolAnchor;
 import io.github.osslog.core.spool.SpoolRecord;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.Arrays;
-import java.util.function.BooleanSupplier;
 
 /**
- * The shipper's use of the local {@link Spool} (docs/spool.md): writes batches that could not be shipped, applying
- * the overflow policy when it is full, and replays its head through the {@link AppendEngine}, journaling each append
- * attempt. A spool I/O error is reported once and ends the spool's use; what it holds stays for the next start.
- * Not thread-safe: confined to the shipper thread, apart from {@link #hasBacklog()}.
+ * The pipeline's use of the local {@link Spool} from start to stop (docs/spool.md), holding its directory lock:
+ * writes batches at its tail, applying the overflow policy when it is full, reads and removes its head, journals each
+ * append attempt of the head, and counts damaged records as lost. A spool I/O error is reported once and ends the
+ * session; what the spool holds stays for the next start. Which batch goes where is {@link BatchRouter}'s decision.
+ * Not thread-safe: confined to the shipper thread, apart from {@link #hasBacklog()} and the sizes.
  */
-final class Spooler {
-    /** What became of a batch handed to {@link #spool}. */
-    enum Result { SPOOLED, DROPPED, UNAVAILABLE }
-
+final class SpoolSession {
     private final Spool spool;
     private final String directory;
     private final RingBuffer ring;
-    private final AppendEngine engine;
     private final PipelineMetrics metrics;
     private final InternalLogger logger;
     private final OverflowPolicy policy;
-    private final AppendEngine.AttemptListener journal = this::journal;
     private volatile boolean backlog;
     private boolean broken;
     private boolean fullReported;
     private long corruptEventsReported;
 
-    private Spooler(Spool spool, PipelineConfig config, RingBuffer ring, AppendEngine engine,
-            PipelineMetrics metrics, InternalLogger logger) {
+    private SpoolSession(Spool spool, PipelineConfig config, RingBuffer ring, PipelineMetrics metrics,
+            InternalLogger logger) {
         this.spool = spool;
         this.directory = String.valueOf(config.spoolDirectory());
         this.ring = ring;
-        this.engine = engine;
         this.metrics = metrics;
         this.logger = logger;
         this.policy = config.overflowPolicy();
@@ -53,8 +46,7 @@ final class Spooler {
      * Opens the configured spool; {@code null} when none is configured or it cannot be used (locked, not writable),
      * which is reported as an error: the pipeline then runs without a spool.
      */
-    static Spooler open(PipelineConfig config, RingBuffer ring, AppendEngine engine, PipelineMetrics metrics,
-            InternalLogger logger) {
+    static SpoolSession open(PipelineConfig config, RingBuffer ring, PipelineMetrics metrics, InternalLogger logger) {
         if (config.spoolDirectory() == null) {
             return null;
         }
@@ -66,7 +58,7 @@ final class Spooler {
                 logger.info("Spool '" + config.spoolDirectory() + "' holds " + spool.pendingEvents()
                         + " events from an earlier run: replaying them before newer events");
             }
-            return new Spooler(spool, config, ring, engine, metrics, logger);
+            return new SpoolSession(spool, config, ring, metrics, logger);
         } catch (IOException e) {
             metrics.failure("SpoolUnavailable", e.getMessage());
             logger.error(e.getMessage() + ". osslog runs without a spool: batches that cannot be shipped stay in"
@@ -75,65 +67,79 @@ final class Spooler {
         }
     }
 
+    /** True until a spool I/O error ended the session. */
+    boolean usable() {
+        return !broken;
+    }
+
     /** True while older batches wait in the spool: newer ones must queue behind them. Any thread. */
     boolean hasBacklog() {
         return backlog;
     }
 
-    /** Writes {@code data[0, len)} to the spool's tail; durable when this returns {@link Result#SPOOLED}. */
-    Result spool(byte[] data, int len, int events, Instant cutTime, SpoolAnchor anchor) {
+    /**
+     * Writes {@code batch} to the spool's tail, with where it may have landed: {@link Outcome#SPOOLED} once it is
+     * durable, {@linkplain Outcome#dropped dropped} (counted) when the full spool's policy dropped it, or
+     * {@link Outcome#NOT_SPOOLED} when the spool failed (or had failed before).
+     */
+    Outcome write(Batch batch) {
         if (broken) {
-            return Result.UNAVAILABLE;
+            return Outcome.NOT_SPOOLED;
         }
-        SpoolRecord record = new SpoolRecord(Arrays.copyOf(data, len), events, cutTime, anchor);
+        SpoolRecord record = new SpoolRecord(Arrays.copyOf(batch.data(), batch.length()), batch.events(),
+                batch.cutTime(), batch.mayHaveLandedAt());
         try {
             while (!spool.append(record)) {
                 if (policy != OverflowPolicy.DROP_OLDEST || spool.isEmpty()) {
-                    ring.countDownstreamLoss(DownstreamLoss.SPOOL_FULL, events);
+                    ring.countDownstreamLoss(DownstreamLoss.SPOOL_FULL, batch.events());
                     reportFull();
                     refresh();
-                    return Result.DROPPED;
+                    return Outcome.dropped(DownstreamLoss.SPOOL_FULL);
                 }
                 ring.countDownstreamLoss(DownstreamLoss.SPOOL_FULL, spool.discardOldest());
                 reportFull();
             }
             fullReported = false;
-            metrics.batchSpooled(events, len);
+            metrics.batchSpooled(batch.events(), batch.length());
             refresh();
-            return Result.SPOOLED;
+            return Outcome.SPOOLED;
         } catch (IOException e) {
             fail("write to", e);
-            return Result.UNAVAILABLE;
+            return Outcome.NOT_SPOOLED;
         }
     }
 
-    /**
-     * Replays the oldest spooled batch. It is removed from the spool only when it landed (proven by the answer or a
-     * HEAD) or a permanent condition was proven for it (counted and noted like any drop); otherwise it stays at the
-     * head. False when the stop deadline passed (or the thread was interrupted) with the batch still kept.
-     */
-    boolean replayOne(BooleanSupplier giveWay) {
+    /** The oldest spooled batch, with the anchor of its last journaled attempt; null when none (or on failure). */
+    Batch head() {
         try {
             SpoolRecord head = spool.peek();
             refresh();
-            if (head == null) {
-                return true;
-            }
-            AppendEngine.Outcome outcome = engine.ship(head.data(), head.data().length, head.events(),
-                    head.cutTime(), head.anchor(), giveWay, journal);
-            if (outcome.resolved()) {
-                spool.remove();
-                boolean landed = outcome == AppendEngine.Outcome.LANDED;
-                if (!landed) {
-                    ring.countDownstreamLoss(DownstreamLoss.REJECTED, head.events());
-                }
-                metrics.batchReplayed(landed ? head.events() : 0);
-                refresh();
-            }
-            return outcome != AppendEngine.Outcome.KEPT_STOPPED;
+            return head == null ? null
+                    : new Batch(head.data(), head.data().length, head.events(), head.cutTime(), head.anchor());
         } catch (IOException e) {
             fail("read from", e);
-            return true;
+            return null;
+        }
+    }
+
+    /** Removes the head {@link #head()} returned, once it settled; {@code landed} counts its events as replayed. */
+    void removeHead(Batch head, boolean landed) {
+        try {
+            spool.remove();
+            metrics.batchReplayed(landed ? head.events() : 0);
+            refresh();
+        } catch (IOException e) {
+            fail("read from", e);
+        }
+    }
+
+    /** Journals an append attempt of the head at {@code state}, before it is made (an {@link AppendEngine.AttemptListener}). */
+    void journal(ObjectState state) {
+        try {
+            spool.attempt(new SpoolAnchor(state.key(), state.position(), state.crc(), state.crcKnown()));
+        } catch (IOException e) {
+            // replay goes on; only a crash right after this append could then duplicate the batch
+            metrics.failure("SpoolError", "journal in spoolDirectory '" + directory + "': " + e);
         }
     }
 
@@ -153,15 +159,6 @@ final class Spooler {
             spool.close();
         } catch (IOException e) {
             logger.error("Closing spoolDirectory '" + directory + "' failed: " + e, e);
-        }
-    }
-
-    private void journal(ObjectState state) {
-        try {
-            spool.attempt(new SpoolAnchor(state.key(), state.position(), state.crc(), state.crcKnown()));
-        } catch (IOException e) {
-            // replay goes on; only a crash right after this append could then duplicate the batch
-            metrics.failure("SpoolError", "journal in spoolDirectory '" + directory + "': " + e);
         }
     }
 

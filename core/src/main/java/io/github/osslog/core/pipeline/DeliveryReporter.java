@@ -13,11 +13,11 @@ import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
- * Counts and reports what happens to batches, once per episode rather than once per retry: the first failure of a
+ * Counts and reports what happens to deliveries, once per episode rather than once per retry: the first failure of a
  * streak is a warning, a configuration error is one error until appends succeed again. Not thread-safe: confined
  * to the shipper thread.
  */
-final class ShipStatus {
+final class DeliveryReporter {
     private final PipelineMetrics metrics;
     private final InternalLogger logger;
     private final Duration slowRetry;
@@ -25,7 +25,7 @@ final class ShipStatus {
     private boolean configErrorReported;
     private boolean unexpectedReported;
 
-    ShipStatus(PipelineMetrics metrics, InternalLogger logger, Duration slowRetry) {
+    DeliveryReporter(PipelineMetrics metrics, InternalLogger logger, Duration slowRetry) {
         this.metrics = metrics;
         this.logger = logger;
         this.slowRetry = slowRetry;
@@ -62,7 +62,8 @@ final class ShipStatus {
         }
     }
 
-    void shipped(ObjectState state, int events, int len, int failures) {
+    /** A batch landed (counted as shipped), after {@code failures} failed attempts. */
+    void landed(ObjectState state, int events, int len, int failures) {
         metrics.batchShipped(events, len);
         if (failing) {
             failing = false;
@@ -130,7 +131,7 @@ final class ShipStatus {
     }
 
     /** A HEAD proved that a batch landed after a doubt about its append. */
-    void landed(ObjectState state, boolean afterMismatch) {
+    void reconciled(ObjectState state, boolean afterMismatch) {
         if (afterMismatch) {
             logger.warn("Object '" + state.key() + "' holds exactly the bytes sent: only the append's response was"
                     + " wrong");

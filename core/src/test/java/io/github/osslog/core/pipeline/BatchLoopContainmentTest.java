@@ -25,8 +25,8 @@ import javax.management.ObjectName;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Issue 19: the shipper cannot die, and "everything shipped" can be observed (docs/failure-handling.md). */
-class ShipperContainmentTest {
+/** Issue 19: the shipper thread's loop cannot die, and "everything shipped" can be observed (docs/failure-handling.md). */
+class BatchLoopContainmentTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final AtomicInteger NAMES = new AtomicInteger();
     private final InMemoryStore store = new InMemoryStore();
