@@ -90,7 +90,7 @@ class ReconfigurationTest {
         }
         assertTrue(oss().flush(Duration.ofSeconds(30)), String.valueOf(metrics));
 
-        List<String> landed = ShippedLines.read(oss.server());
+        List<String> landed = oss.server().landed("logs", "app/").lines();
         Set<String> distinct = new HashSet<>(landed);
         assertEquals(landed.size(), distinct.size(), "a line landed twice");
         assertEquals(metrics.getEventsAccepted(), landed.size(), "every accepted event landed once");
@@ -138,7 +138,7 @@ class ReconfigurationTest {
         }
         context.stop(); // waits for both pipelines
 
-        List<String> landed = ShippedLines.read(oss.server());
+        List<String> landed = oss.server().landed("logs", "app/").lines();
         Set<String> expected = new HashSet<>();
         for (int i = 0; i < 100; i++) {
             expected.add("before " + i);

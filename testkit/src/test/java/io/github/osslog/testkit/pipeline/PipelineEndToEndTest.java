@@ -19,22 +19,17 @@ import io.github.osslog.core.pipeline.ShutdownReport;
 import io.github.osslog.core.testing.FakeClock;
 import io.github.osslog.core.testing.RecordingLogger;
 import io.github.osslog.testkit.Fault;
+import io.github.osslog.testkit.Landed;
 import io.github.osslog.testkit.Operation;
 import io.github.osslog.testkit.OssTestServer;
 import io.github.osslog.testkit.OssTestServerExtension;
 import io.github.osslog.testkit.RequestMatcher;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -114,18 +109,6 @@ class PipelineEndToEndTest {
         return p;
     }
 
-    /** The objects app/0.log, app/1.log, ... that exist, in index order. */
-    private List<String> objects(String prefix) {
-        List<String> texts = new ArrayList<>();
-        for (int i = 0; ; i++) {
-            Optional<byte[]> content = server().content(BUCKET, prefix + i + ".log");
-            if (content.isEmpty()) {
-                return texts;
-            }
-            texts.add(new String(content.get(), UTF_8));
-        }
-    }
-
     /** Asserts every published sequence number appears exactly once and in order across {@code texts}. */
     private void assertExactlyOnceInOrder(List<String> texts) {
         assertExactlyOnceInOrder(texts, 0);
@@ -149,31 +132,31 @@ class PipelineEndToEndTest {
     @Test
     void serverErrorBursts() {
         Pipeline p = scenario(config().build(), s -> s.faults().failNext(5, 500, "InternalError", APPENDS));
-        assertExactlyOnceInOrder(objects("app/"));
-        assertEquals(1, objects("app/").size());
+        assertExactlyOnceInOrder(server().landed(BUCKET, "app/").texts());
+        assertEquals(1, server().landed(BUCKET, "app/").texts().size());
         assertEquals(Long.valueOf(5), p.metrics().getFailuresByCode().get("InternalError"));
     }
 
     @Test
     void throttling() {
         Pipeline p = scenario(config().build(), s -> s.faults().throttleNext(3, 503).throttleNext(2, 429));
-        assertExactlyOnceInOrder(objects("app/"));
+        assertExactlyOnceInOrder(server().landed(BUCKET, "app/").texts());
         assertTrue(p.metrics().getRetries() >= 5);
     }
 
     @Test
     void resetsBeforeCommit() {
         scenario(config().build(), s -> s.faults().inject(Fault.resetBeforeCommit(), APPENDS, 3));
-        assertExactlyOnceInOrder(objects("app/"));
-        assertEquals(1, objects("app/").size());
+        assertExactlyOnceInOrder(server().landed(BUCKET, "app/").texts());
+        assertEquals(1, server().landed(BUCKET, "app/").texts().size());
     }
 
     @Test
     void commitThenLostResponseIsProvenLandedAndNotSentAgain() {
         Pipeline p = scenario(config().build(),
                 s -> s.faults().inject(Fault.dropResponseAfterCommit(), APPENDS, 2));
-        assertExactlyOnceInOrder(objects("app/"));
-        assertEquals(1, objects("app/").size());
+        assertExactlyOnceInOrder(server().landed(BUCKET, "app/").texts());
+        assertEquals(1, server().landed(BUCKET, "app/").texts().size());
         assertEquals(2, p.metrics().getReconciledLostResponses());
     }
 
@@ -181,7 +164,7 @@ class PipelineEndToEndTest {
     void foreignWriterMakesThePipelineRoll() {
         Pipeline p = scenario(config().build(),
                 s -> s.faults().inject(Fault.foreignAppend("FOREIGN WRITER\n".getBytes(UTF_8)), APPENDS, 1));
-        List<String> texts = objects("app/");
+        List<String> texts = server().landed(BUCKET, "app/").texts();
         assertExactlyOnceInOrder(texts);
         assertEquals(2, texts.size());
         assertTrue(texts.get(0).endsWith("FOREIGN WRITER\n"), "the foreign bytes stay, never interleaved");
@@ -193,7 +176,7 @@ class PipelineEndToEndTest {
     void foreignPutObjectMakesThePipelineRoll() {
         scenario(config().build(),
                 s -> s.faults().inject(Fault.foreignPut("REPLACED\n".getBytes(UTF_8)), APPENDS, 1));
-        List<String> texts = objects("app/");
+        List<String> texts = server().landed(BUCKET, "app/").texts();
         assertEquals("REPLACED\n", texts.get(0), "the PutObject destroyed the first 200 events");
         assertExactlyOnceInOrder(texts.subList(1, texts.size()), 200);
     }
@@ -201,7 +184,7 @@ class PipelineEndToEndTest {
     @Test
     void corruptCrcHeaderIsDetectedAndReported() {
         Pipeline p = scenario(config().build(), s -> s.faults().inject(Fault.corruptCrc(), APPENDS, 1));
-        assertExactlyOnceInOrder(objects("app/"));
+        assertExactlyOnceInOrder(server().landed(BUCKET, "app/").texts());
         assertEquals(1, p.metrics().getCrcMismatches());
         assertTrue(messages.contains("ERROR", "CRC-64"));
     }
@@ -209,7 +192,7 @@ class PipelineEndToEndTest {
     @Test
     void sizeRollover() {
         Pipeline p = scenario(config().batchMaxBytes(4096).maxEventSize(1024).maxObjectSize(8192).build(), s -> { });
-        List<String> texts = objects("app/");
+        List<String> texts = server().landed(BUCKET, "app/").texts();
         assertExactlyOnceInOrder(texts);
         assertTrue(texts.size() >= 3, "objects: " + texts.size());
         for (String text : texts) {
@@ -225,8 +208,8 @@ class PipelineEndToEndTest {
         shipChunk(p, 100);
         clock.set(Instant.parse("2026-11-25T00:00:01Z"));
         shipChunk(p, 100);
-        List<String> texts = new ArrayList<>(objects("app/2026-11-24/"));
-        texts.addAll(objects("app/2026-11-25/"));
+        List<String> texts = new ArrayList<>(server().landed(BUCKET, "app/2026-11-24/").texts());
+        texts.addAll(server().landed(BUCKET, "app/2026-11-25/").texts());
         assertEquals(2, texts.size());
         assertExactlyOnceInOrder(texts);
         assertEquals(1, p.metrics().getRollovers());
@@ -240,20 +223,17 @@ class PipelineEndToEndTest {
         assertEquals(0, first.stop(WAIT).notShipped());
         Pipeline second = start(config);
         shipChunk(second, 150);
-        assertExactlyOnceInOrder(objects("app/"));
-        assertEquals(1, objects("app/").size());
+        assertExactlyOnceInOrder(server().landed(BUCKET, "app/").texts());
+        assertEquals(1, server().landed(BUCKET, "app/").texts().size());
     }
 
     @Test
-    void gzipObjectIsOneValidStream() throws IOException {
+    void gzipObjectIsOneValidStream() {
         Pipeline p = scenario(config().compression(Compression.GZIP).objectKeyPattern("app/%i.log").build(),
                 s -> s.faults().inject(Fault.dropResponseAfterCommit(), APPENDS, 1));
-        byte[] object = server().content(BUCKET, "app/0.log").orElseThrow();
-        ByteArrayOutputStream plain = new ByteArrayOutputStream();
-        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(object))) {
-            in.transferTo(plain);
-        }
-        assertExactlyOnceInOrder(List.of(plain.toString(UTF_8)));
+        Landed landed = server().landed(BUCKET, "app/").gunzipped();
+        assertEquals(List.of("app/0.log"), landed.keys());
+        assertExactlyOnceInOrder(landed.texts());
         assertEquals(3, p.metrics().getAppends());
     }
 
@@ -275,7 +255,7 @@ class PipelineEndToEndTest {
         assertEquals(1, messages.count("ERROR", "InvalidAccessKeyId"), "reported once, not per retry");
         server().addCredentials("AK2", "SK2");
         assertTrue(p.flush(WAIT));
-        assertExactlyOnceInOrder(objects("app/"));
+        assertExactlyOnceInOrder(server().landed(BUCKET, "app/").texts());
         assertTrue(messages.contains("INFO", "accepts appends again"));
     }
 
@@ -317,7 +297,7 @@ class PipelineEndToEndTest {
         server().faults().clear();
         assertTrue(p.flush(WAIT), "flush timed out: " + p.metrics());
 
-        String text = String.join("", objects("app/"));
+        String text = String.join("", server().landed(BUCKET, "app/").texts());
         List<Integer> landed = new ArrayList<>();
         long noted = 0;
         for (String line : text.split("\n")) {
@@ -365,7 +345,7 @@ class PipelineEndToEndTest {
         }
         assertTrue(p.flush(WAIT), p.metrics().toString());
         int[] next = new int[threads];
-        for (String text : objects("app/")) {
+        for (String text : server().landed(BUCKET, "app/").texts()) {
             for (String line : text.split("\n")) {
                 if (line.startsWith("t")) {
                     int id = line.charAt(1) - '0';
