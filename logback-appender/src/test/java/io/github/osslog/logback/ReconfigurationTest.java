@@ -136,6 +136,8 @@ class ReconfigurationTest {
         for (int i = 0; i < 100; i++) {
             context.getLogger("app").info("after {}", i);
         }
+        // the reset was measured against the slow store; appends sent from now on need not wait 4 s each
+        oss.server().faults().clear();
         context.stop(); // waits for both pipelines
 
         List<String> landed = oss.server().landed("logs", "app/").lines();
