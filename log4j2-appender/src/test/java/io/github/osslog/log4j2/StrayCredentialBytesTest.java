@@ -3,38 +3,18 @@ package io.github.osslog.log4j2;
 import io.github.osslog.testkit.OssTestServer;
 import io.github.osslog.testkit.adapters.AbstractStrayCredentialBytesTest;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.status.StatusData;
-import org.apache.logging.log4j.status.StatusListener;
-import org.apache.logging.log4j.status.StatusLogger;
 import org.junit.jupiter.api.BeforeEach;
 
 /** {@link AbstractStrayCredentialBytesTest} on Log4j2: settings are the appender's attributes. */
 class StrayCredentialBytesTest extends AbstractStrayCredentialBytesTest {
     private TestContext ctx;
-    private final List<StatusData> statuses = new CopyOnWriteArrayList<>();
-    private final StatusListener listener = new StatusListener() {
-        @Override
-        public void log(StatusData data) {
-            statuses.add(data);
-        }
-
-        @Override
-        public Level getStatusLevel() {
-            return Level.TRACE;
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private StatusCapture status;
 
     @BeforeEach
     void listen() {
-        StatusLogger.getLogger().registerListener(listener);
+        status = StatusCapture.start(Level.TRACE);
     }
 
     @Override
@@ -74,13 +54,7 @@ class StrayCredentialBytesTest extends AbstractStrayCredentialBytesTest {
 
     @Override
     protected List<String> configurationProblems() {
-        List<String> errors = new ArrayList<>();
-        for (StatusData data : statuses) {
-            if (data.getLevel().isMoreSpecificThan(Level.ERROR)) {
-                errors.add(data.getMessage().getFormattedMessage());
-            }
-        }
-        return errors;
+        return status.atLeast(Level.ERROR);
     }
 
     @Override
@@ -88,10 +62,8 @@ class StrayCredentialBytesTest extends AbstractStrayCredentialBytesTest {
         if (ctx != null) {
             ctx.close();
         }
-        StatusLogger.getLogger().removeListener(listener);
-        for (StatusData data : statuses) {
-            recordStatus(data.getFormattedStatus(), data.getThrowable());
-        }
+        status.close();
+        seen.addAll(status.formattedWithTraces());
     }
 
     @Override
