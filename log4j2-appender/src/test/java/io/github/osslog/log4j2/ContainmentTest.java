@@ -44,7 +44,7 @@ class ContainmentTest {
             assertEquals(1, reports.size(), reports::toString);
             assertTrue(reports.get(0).contains("failed with java.lang.NoClassDefFoundError"), reports.get(0));
             assertTrue(appender.flush(Duration.ofSeconds(20)));
-            assertEquals(List.of("fine"), ShippedLines.read(oss.server(), "app/"));
+            assertEquals(List.of("fine"), oss.server().landed(OssConfig.BUCKET, "app/").lines());
         }
     }
 }

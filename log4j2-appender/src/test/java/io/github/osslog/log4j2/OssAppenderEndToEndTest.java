@@ -11,6 +11,7 @@ import io.github.osslog.core.setup.ReentryGuard;
 import io.github.osslog.testkit.Fault;
 import io.github.osslog.testkit.OssTestServerExtension;
 import io.github.osslog.testkit.RequestMatcher;
+import io.github.osslog.testkit.lines.ShippedLines;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -71,7 +72,7 @@ class OssAppenderEndToEndTest {
 
         OssAppender appender = ctx.oss();
         assertTrue(appender.flush(WAIT), appender.getMetrics().toString());
-        ShippedLines.assertEachThreadInOrder(ShippedLines.read(oss.server(), "app/"), 4, 500);
+        ShippedLines.assertEachThreadInOrder(oss.server().landed(OssConfig.BUCKET, "app/").lines(), 4, 500);
         assertEquals(2000, appender.getMetrics().getEventsShipped());
         assertTrue(appender.getMetrics().getAppends() > 1, "batches are cut at batchMaxBytes");
 
@@ -86,7 +87,7 @@ class OssAppenderEndToEndTest {
         ctx.logger("com.example.Shop").warn("low stock", new IllegalStateException("boom"));
         assertTrue(ctx.oss().flush(WAIT));
 
-        String text = String.join("\n", ShippedLines.read(oss.server(), "app/"));
+        String text = String.join("\n", oss.server().landed(OssConfig.BUCKET, "app/").lines());
         assertTrue(text.matches("(?s)\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}(Z|[+-]\\d\\d:\\d\\d) WARN  \\["
                 + Thread.currentThread().getName() + "] com\\.example\\.Shop - low stock\n"
                 + "java\\.lang\\.IllegalStateException: boom\n\\s+at .*"), text);
@@ -102,7 +103,7 @@ class OssAppenderEndToEndTest {
         app.info("größe 日志 ✓");
         app.info("after");
         assertTrue(ctx.oss().flush(WAIT));
-        assertEquals(List.of("before", large, "größe 日志 ✓", "after"), ShippedLines.read(oss.server(), "app/"));
+        assertEquals(List.of("before", large, "größe 日志 ✓", "after"), oss.server().landed(OssConfig.BUCKET, "app/").lines());
     }
 
     @Test
@@ -122,7 +123,7 @@ class OssAppenderEndToEndTest {
                         + "<Property name=\"team\">pay ments</Property>"));
         ctx.logger("app").info("t0 0");
         assertTrue(ctx.oss().flush(WAIT));
-        assertEquals(List.of("t0 0"), ShippedLines.read(oss.server(), "shop/pay_ments-"));
+        assertEquals(List.of("t0 0"), oss.server().landed(OssConfig.BUCKET, "shop/pay_ments-").lines());
     }
 
     @Test
@@ -132,7 +133,7 @@ class OssAppenderEndToEndTest {
 
         OssAppender appender = ctx.oss();
         assertTrue(appender.flush(WAIT), appender.getMetrics().toString());
-        List<String> lines = ShippedLines.read(oss.server(), "app/");
+        List<String> lines = oss.server().landed(OssConfig.BUCKET, "app/").lines();
         ShippedLines.assertEachThreadInOrder(lines, 2, 100);
         assertEquals(200, lines.size(), "the layout's own events must not be shipped: " + lines);
     }
@@ -146,7 +147,7 @@ class OssAppenderEndToEndTest {
         TestLayouts.ChattyLayout.reenter = null;
 
         assertTrue(appender.flush(WAIT));
-        assertEquals(List.of("t0 0"), ShippedLines.read(oss.server(), "app/"));
+        assertEquals(List.of("t0 0"), oss.server().landed(OssConfig.BUCKET, "app/").lines());
         assertEquals(1L, appender.getMetrics().getEventsDroppedByReason().get(ReentryGuard.DROP_REASON),
                 appender.getMetrics().toString());
     }
@@ -192,7 +193,7 @@ class OssAppenderEndToEndTest {
         Long refused = ctx.oss().getMetrics().getEventsDroppedByReason()
                 .get(io.github.osslog.core.setup.LogShipper.DROP_OWN_HTTP_CLIENT);
         assertTrue(refused != null && refused > 0, ctx.oss().getMetrics().toString());
-        ShippedLines.assertEachThreadInOrder(ShippedLines.read(oss.server(), "app/"), 1, 100);
+        ShippedLines.assertEachThreadInOrder(oss.server().landed(OssConfig.BUCKET, "app/").lines(), 1, 100);
     }
 
     /** LogManager.shutdown() stops the context with ContextSelector.DEFAULT_STOP_TIMEOUT, 50 ms. */
@@ -207,7 +208,7 @@ class OssAppenderEndToEndTest {
         ctx.stop(50, java.util.concurrent.TimeUnit.MILLISECONDS);
 
         oss.server().faults().clear();
-        List<String> landed = ShippedLines.read(oss.server(), "app/");
+        List<String> landed = oss.server().landed(OssConfig.BUCKET, "app/").lines();
         assertEquals(50, landed.size(), landed::toString);
     }
 
@@ -261,10 +262,9 @@ class OssAppenderEndToEndTest {
 
         oss.server().faults().clear();
         assertTrue(ctx.oss().flush(WAIT));
-        List<String> lines = ShippedLines.read(oss.server(), "app/");
+        List<String> lines = oss.server().landed(OssConfig.BUCKET, "app/").lines();
         assertEquals(accepted, lines.stream().filter(l -> l.startsWith("event ")).count());
-        long noted = lines.stream().filter(l -> l.startsWith("osslog dropped "))
-                .mapToLong(l -> Long.parseLong(l.split(" ")[2])).sum();
+        long noted = ShippedLines.dropLineTotal(lines);
         assertEquals(logged - accepted, noted, "the drop lines in the object add up to the drops");
     }
 

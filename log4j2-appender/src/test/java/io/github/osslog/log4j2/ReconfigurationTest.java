@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.osslog.testkit.OssTestServerExtension;
+import io.github.osslog.testkit.lines.ShippedLines;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,7 +63,7 @@ class ReconfigurationTest {
         assertFalse(first.isStarted());
         assertSame(manager, current.getManager());
         assertTrue(current.flush(WAIT), current.getMetrics().toString());
-        ShippedLines.assertEachThreadInOrder(ShippedLines.read(oss.server(), "app/"), counts);
+        ShippedLines.assertEachThreadInOrder(oss.server().landed(OssConfig.BUCKET, "app/").lines(), counts);
         assertEquals(0, current.getMetrics().getEventsDropped(), current.getMetrics().toString());
     }
 
@@ -84,10 +85,10 @@ class ReconfigurationTest {
         assertFalse(AbstractManager.hasManager(old.getName()), "the old manager was not released");
         assertTrue(current.flush(WAIT), current.getMetrics().toString());
         // Each thread's events go to the old objects until it sees the new configuration, then to the new ones.
-        List<String> lines = new ArrayList<>(ShippedLines.read(oss.server(), "old/"));
-        lines.addAll(ShippedLines.read(oss.server(), "new/"));
+        List<String> lines = new ArrayList<>(oss.server().landed(OssConfig.BUCKET, "old/").lines());
+        lines.addAll(oss.server().landed(OssConfig.BUCKET, "new/").lines());
         ShippedLines.assertEachThreadInOrder(lines, counts);
-        assertFalse(ShippedLines.read(oss.server(), "new/").isEmpty(), "nothing logged after the change");
+        assertFalse(oss.server().landed(OssConfig.BUCKET, "new/").lines().isEmpty(), "nothing logged after the change");
     }
 
     /**

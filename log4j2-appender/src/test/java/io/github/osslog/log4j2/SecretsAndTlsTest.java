@@ -11,17 +11,11 @@ import io.github.osslog.testkit.Await;
 import io.github.osslog.testkit.OssTestServer;
 import io.github.osslog.testkit.SelfSignedCertificate;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.status.StatusData;
-import org.apache.logging.log4j.status.StatusListener;
-import org.apache.logging.log4j.status.StatusLogger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,37 +36,15 @@ class SecretsAndTlsTest {
 
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final List<String> seen = new ArrayList<>();
-    private final List<StatusData> statuses = new CopyOnWriteArrayList<>();
-    private final StatusListener listener = new StatusListener() {
-        @Override
-        public void log(StatusData data) {
-            statuses.add(data);
-        }
-
-        @Override
-        public Level getStatusLevel() {
-            return Level.TRACE;
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private final StatusCapture status = StatusCapture.start(Level.TRACE);
 
     @AfterEach
     void tearDown() throws Exception {
         for (int i = closeables.size() - 1; i >= 0; i--) {
             closeables.get(i).close();
         }
-        StatusLogger.getLogger().removeListener(listener);
-        for (StatusData data : statuses) {
-            seen.add(data.getFormattedStatus());
-            if (data.getThrowable() != null) {
-                StringWriter trace = new StringWriter();
-                data.getThrowable().printStackTrace(new PrintWriter(trace));
-                seen.add(trace.toString());
-            }
-        }
+        status.close();
+        seen.addAll(status.formattedWithTraces());
         for (String text : seen) {
             assertFalse(text.contains(SECRET), () -> "the secret leaked: " + text);
             assertFalse(text.contains(TOKEN), () -> "the token leaked: " + text);
@@ -87,7 +59,6 @@ class SecretsAndTlsTest {
     }
 
     private TestContext start(OssConfig config) {
-        StatusLogger.getLogger().registerListener(listener);
         // some cases can ship nothing: a short stop keeps the test fast
         TestContext ctx = config.set("shutdownTimeout", "1 second").set("callTimeout", "800 milliseconds").start(dir);
         closeables.add(ctx);
@@ -96,13 +67,7 @@ class SecretsAndTlsTest {
     }
 
     private List<String> errors() {
-        List<String> errors = new ArrayList<>();
-        for (StatusData data : statuses) {
-            if (data.getLevel().isMoreSpecificThan(Level.ERROR)) {
-                errors.add(data.getMessage().getFormattedMessage());
-            }
-        }
-        return errors;
+        return status.atLeast(Level.ERROR);
     }
 
     @Test
@@ -139,7 +104,6 @@ class SecretsAndTlsTest {
     @Test
     void aBadTrustFileIsAConfigurationError() throws IOException {
         OssTestServer server = server(OssTestServer.builder().credentials("AK", "SK"));
-        StatusLogger.getLogger().registerListener(listener);
         TestContext ctx = OssConfig.forServer(server).set("trustedCertificates", dir.resolve("missing.pem").toString())
                 .start(dir);
         closeables.add(ctx);

@@ -1,5 +1,8 @@
 package io.github.osslog.log4j2;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
@@ -8,9 +11,10 @@ import org.apache.logging.log4j.status.StatusData;
 import org.apache.logging.log4j.status.StatusListener;
 import org.apache.logging.log4j.status.StatusLogger;
 
-/** Records every status message (DEBUG and up) while open. Thread-safe. */
+/** Records every status message (DEBUG and up, or from the level given) while open. Thread-safe. */
 public final class StatusCapture implements AutoCloseable {
     private final List<StatusData> messages = new CopyOnWriteArrayList<>();
+    private final Level level;
     private final StatusListener listener = new StatusListener() {
         @Override
         public void log(StatusData data) {
@@ -19,7 +23,7 @@ public final class StatusCapture implements AutoCloseable {
 
         @Override
         public Level getStatusLevel() {
-            return Level.DEBUG;
+            return level;
         }
 
         @Override
@@ -27,8 +31,17 @@ public final class StatusCapture implements AutoCloseable {
         }
     };
 
+    private StatusCapture(Level level) {
+        this.level = level;
+    }
+
     public static StatusCapture start() {
-        StatusCapture capture = new StatusCapture();
+        return start(Level.DEBUG);
+    }
+
+    /** Records the messages at {@code level} or more severe. */
+    public static StatusCapture start(Level level) {
+        StatusCapture capture = new StatusCapture(level);
         StatusLogger.getLogger().registerListener(capture.listener);
         return capture;
     }
@@ -41,6 +54,20 @@ public final class StatusCapture implements AutoCloseable {
 
     public String all() {
         return messages.stream().map(StatusCapture::text).collect(Collectors.joining("\n"));
+    }
+
+    /** Each message as Log4j2 formats it and, when it has one, its stack trace: all that a leak check searches. */
+    public List<String> formattedWithTraces() {
+        List<String> texts = new ArrayList<>();
+        for (StatusData data : messages) {
+            texts.add(data.getFormattedStatus());
+            if (data.getThrowable() != null) {
+                StringWriter trace = new StringWriter();
+                data.getThrowable().printStackTrace(new PrintWriter(trace));
+                texts.add(trace.toString());
+            }
+        }
+        return texts;
     }
 
     private static String text(StatusData d) {

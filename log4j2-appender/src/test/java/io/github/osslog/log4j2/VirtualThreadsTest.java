@@ -8,6 +8,7 @@ import io.github.osslog.testkit.Fault;
 import io.github.osslog.testkit.OssTestServerExtension;
 import io.github.osslog.testkit.RequestMatcher;
 import io.github.osslog.testkit.VirtualThreads;
+import io.github.osslog.testkit.lines.ShippedLines;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.logging.log4j.Logger;
@@ -59,7 +60,7 @@ class VirtualThreadsTest {
             assertTrue(appender.flush(Duration.ofSeconds(60)), String.valueOf(appender.getMetrics()));
 
             assertEquals(0L, appender.getMetrics().getEventsDropped(), String.valueOf(appender.getMetrics()));
-            ShippedLines.assertEachThreadInOrder(ShippedLines.read(oss.server(), "app/"), THREADS, LINES);
+            ShippedLines.assertEachThreadInOrder(oss.server().landed(OssConfig.BUCKET, "app/").lines(), THREADS, LINES);
         }
     }
 }

@@ -57,7 +57,7 @@ class ContainmentTest {
         assertThrows(OutOfMemoryError.class, () -> config.logger("app").info("OutOfMemoryError"),
                 "a failing JVM is not hidden");
         appender.stop();
-        assertEquals(List.of("fine"), ShippedLines.read(oss.server()));
+        assertEquals(List.of("fine"), oss.server().landed("logs", "app/").lines());
     }
 
     @Test

@@ -16,6 +16,7 @@ import ch.qos.logback.core.spi.SequenceNumberGenerator;
 import io.github.osslog.core.metrics.PipelineMXBean;
 import io.github.osslog.core.setup.LogShipper;
 import io.github.osslog.testkit.OssTestServerExtension;
+import io.github.osslog.testkit.lines.ShippedLines;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -131,7 +132,7 @@ class EarlyDropTest {
         assertTrue(config.oss("OSS").flush(Duration.ofSeconds(20)));
         List<String> lines = shippedLines();
         assertEquals(accepted, lines.stream().filter(l -> l.startsWith("event ")).count());
-        long noted = ShippedLines.dropNoticeTotal(lines);
+        long noted = ShippedLines.dropLineTotal(lines);
         assertEquals(LOGGED - accepted, noted, "the drop lines in the object add up to the early drops");
     }
 
@@ -297,6 +298,6 @@ class EarlyDropTest {
 
     /** The lines of app/0.log, app/1.log, ... */
     private List<String> shippedLines() {
-        return ShippedLines.read(oss.server());
+        return oss.server().landed("logs", "app/").lines();
     }
 }

@@ -13,9 +13,9 @@ import ch.qos.logback.core.status.Status;
 import io.github.osslog.core.metrics.PipelineMXBean;
 import io.github.osslog.core.setup.ReentryGuard;
 import io.github.osslog.testkit.OssTestServerExtension;
+import io.github.osslog.testkit.lines.ShippedLines;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
@@ -59,7 +59,7 @@ class OssAppenderShippingTest {
 
     /** The lines of app/0.log, app/1.log, ... */
     private List<String> shippedLines() {
-        return ShippedLines.read(oss.server());
+        return oss.server().landed("logs", "app/").lines();
     }
 
     @SuppressWarnings("unchecked")
@@ -74,7 +74,7 @@ class OssAppenderShippingTest {
         logFromThreads(config, 4, 1000);
         config.oss("OSS").stop();
 
-        assertExactlyOnceInOrderPerThread(shippedLines(), 4, 1000);
+        ShippedLines.assertEachThreadInOrder(shippedLines(), 4, 1000);
     }
 
     @Test
@@ -85,7 +85,7 @@ class OssAppenderShippingTest {
         config.oss("OSS").stop();
 
         assertEquals(0, encoder.overlaps.get());
-        assertExactlyOnceInOrderPerThread(shippedLines(), 8, 500);
+        ShippedLines.assertEachThreadInOrder(shippedLines(), 8, 500);
     }
 
     /** Logs "t<thread> <n>" from {@code threads} threads at once. */
@@ -114,18 +114,6 @@ class OssAppenderShippingTest {
         for (Thread worker : workers) {
             worker.join();
         }
-    }
-
-    private static void assertExactlyOnceInOrderPerThread(List<String> lines, int threads, int perThread) {
-        int[] next = new int[threads];
-        for (String line : lines) {
-            String[] parts = line.split(" ");
-            int id = Integer.parseInt(parts[0].substring(1));
-            assertEquals(next[id], Integer.parseInt(parts[1]), "order of thread " + id);
-            next[id]++;
-        }
-        assertEquals(threads * perThread, lines.size());
-        assertTrue(Arrays.stream(next).allMatch(n -> n == perThread), Arrays.toString(next));
     }
 
     @Test
@@ -261,7 +249,7 @@ class OssAppenderShippingTest {
         List<String> lines = shippedLines();
         List<String> events = lines.stream().filter(l -> l.startsWith("event ")).collect(Collectors.toList());
         assertEquals(accepted, events.size());
-        long noted = ShippedLines.dropNoticeTotal(lines);
+        long noted = ShippedLines.dropLineTotal(lines);
         assertEquals(logged - accepted, noted, "the drop lines in the object add up to the drops");
     }
 }

@@ -70,7 +70,7 @@ class VirtualThreadsTest {
                 expected.add("v" + t + " " + i);
             }
         }
-        List<String> shipped = new ArrayList<>(ShippedLines.read(oss.server()));
+        List<String> shipped = new ArrayList<>(oss.server().landed("logs", "app/").lines());
         shipped.sort(null);
         expected.sort(null);
         assertEquals(expected, shipped);

@@ -115,6 +115,14 @@ public final class OssTestServer implements AutoCloseable {
     }
 
     /**
+     * A snapshot of the objects whose keys start with {@code keyPrefix}, in the order a key pattern's counter
+     * numbers them, to read back what a client shipped ({@link Landed}).
+     */
+    public Landed landed(String bucket, String keyPrefix) {
+        return Landed.of(existingBucket(bucket).list(keyPrefix));
+    }
+
+    /**
      * Appends {@code bytes} to the object as another writer would (creating an appendable object when there is
      * none), bypassing faults and the journal; returns the new length.
      *

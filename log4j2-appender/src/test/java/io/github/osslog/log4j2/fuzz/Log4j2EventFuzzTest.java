@@ -13,11 +13,9 @@ import io.github.osslog.log4j2.CollectingAppender;
 import io.github.osslog.log4j2.OssAppender;
 import io.github.osslog.log4j2.StatusCapture;
 import io.github.osslog.testkit.OssTestServerExtension;
-import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -109,23 +107,12 @@ class Log4j2EventFuzzTest {
         List<byte[]> encoded = ((RecordingLayout) appender.getLayout()).produced().stream()
                 .map(b -> b == null ? new byte[0] : b).collect(Collectors.toList());
         assertEquals(EVENTS, encoded.size(), where);
-        int truncated = LandedEvents.assertLanded(landed(), encoded, maxEventSize, where);
+        byte[] landed = oss.server().landed("logs", "fuzz/").bytes();
+        int truncated = LandedEvents.assertLanded(landed, encoded, maxEventSize, where);
         assertEquals(truncated, metrics.getEventsTruncated(), where);
         assertEquals(0, metrics.getEventsDropped(), () -> where + ": " + metrics);
         assertEquals(encoded.stream().filter(e -> e.length > 0).count(), metrics.getEventsAccepted(), where);
         assertEquals(List.of(), status.atLeast(Level.ERROR), where);
         assertTrue(truncating == truncated > 0, where + ": truncated " + truncated);
-    }
-
-    /** fuzz/0.log, fuzz/1.log, ... concatenated. */
-    private byte[] landed() {
-        ByteArrayOutputStream all = new ByteArrayOutputStream();
-        for (int i = 0; ; i++) {
-            Optional<byte[]> content = oss.server().content("logs", "fuzz/" + i + ".log");
-            if (content.isEmpty()) {
-                return all.toByteArray();
-            }
-            all.writeBytes(content.get());
-        }
     }
 }

@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -74,7 +73,7 @@ class SpoolCrashTest {
 
         List<Long> firstSeqs = new ArrayList<>();
         List<Long> secondSeqs = new ArrayList<>();
-        for (String text : objects()) {
+        for (String text : oss.server().landed("logs", "crash/").texts()) {
             for (String l : text.split("\n")) {
                 if (l.startsWith("first seq ")) {
                     assertTrue(secondSeqs.isEmpty(), "the first run's spool replays before the second run's events");
@@ -120,17 +119,6 @@ class SpoolCrashTest {
         }
         if (line.startsWith("ack ")) {
             lastAck = Math.max(lastAck, Long.parseLong(line.substring(4)));
-        }
-    }
-
-    private List<String> objects() {
-        List<String> texts = new ArrayList<>();
-        for (int i = 0; ; i++) {
-            Optional<byte[]> content = oss.server().content("logs", "crash/" + i + ".log");
-            if (content.isEmpty()) {
-                return texts;
-            }
-            texts.add(new String(content.get(), UTF_8));
         }
     }
 

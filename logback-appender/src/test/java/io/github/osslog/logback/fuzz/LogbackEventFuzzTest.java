@@ -19,11 +19,9 @@ import io.github.osslog.core.metrics.PipelineMXBean;
 import io.github.osslog.logback.OssAppender;
 import io.github.osslog.testkit.OssTestServerExtension;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -107,7 +105,8 @@ class LogbackEventFuzzTest {
         for (ILoggingEvent event : list.list) {
             encoded.add(oursEncoder.encode(event)); // the same event encoded again: the bytes the appender got
         }
-        int truncated = LandedEvents.assertLanded(landed(), encoded, maxEventSize, where);
+        byte[] landed = oss.server().landed("logs", "fuzz/").bytes();
+        int truncated = LandedEvents.assertLanded(landed, encoded, maxEventSize, where);
         assertEquals(truncated, metrics.getEventsTruncated(), where);
         assertEquals(0, metrics.getEventsDropped(), () -> where + ": " + metrics);
         assertEquals(encoded.stream().filter(e -> e.length > 0).count(), metrics.getEventsAccepted(), where);
@@ -131,18 +130,6 @@ class LogbackEventFuzzTest {
         configurator.setContext(context);
         configurator.doConfigure(new ByteArrayInputStream(xml.getBytes(UTF_8)));
         return context.getLogger("app");
-    }
-
-    /** fuzz/0.log, fuzz/1.log, ... concatenated. */
-    private byte[] landed() {
-        ByteArrayOutputStream all = new ByteArrayOutputStream();
-        for (int i = 0; ; i++) {
-            Optional<byte[]> content = oss.server().content("logs", "fuzz/" + i + ".log");
-            if (content.isEmpty()) {
-                return all.toByteArray();
-            }
-            all.writeBytes(content.get());
-        }
     }
 
     private List<String> errors() {

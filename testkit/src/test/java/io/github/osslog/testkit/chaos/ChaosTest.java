@@ -82,7 +82,7 @@ class ChaosTest {
 
                 Map<String, Long> injected = ChaosSchedule.injected(server);
                 assertEquals(0, server.journal().evicted(), "the journal must hold every request to count faults");
-                LandedEvents landed = LandedEvents.read(client, PREFIX, SUFFIX, PRODUCERS);
+                LandedEvents landed = LandedEvents.read(server, BUCKET, PREFIX, SUFFIX, PRODUCERS);
                 assertLanded(landed, perProducer, total, pipeline.metrics(), injected);
                 assertTrue(credentials.failures() > 0, "no credentials failure injected");
                 assertEquals(credentials.failures(),

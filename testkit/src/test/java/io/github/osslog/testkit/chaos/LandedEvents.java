@@ -2,17 +2,11 @@ package io.github.osslog.testkit.chaos;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import io.github.osslog.core.oss.ObjectListing;
-import io.github.osslog.core.oss.ObjectSummary;
-import io.github.osslog.core.oss.OssClient;
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
+import io.github.osslog.testkit.Landed;
+import io.github.osslog.testkit.OssTestServer;
 
 /**
- * What landed under a key prefix, read back through {@link OssClient#list} and {@link OssClient#get}: objects in
- * index order, each line checked to be either the next event of its producer, a foreign writer's line or a
+ * What landed under a key prefix ({@link OssTestServer#landed}): objects in index order, each line checked to be either the next event of its producer, a foreign writer's line or a
  * foreign PutObject's content. Fails fast on a duplicate, a gap, a reordering or a line nobody wrote. Not
  * thread-safe.
  */
@@ -27,19 +21,18 @@ final class LandedEvents {
         this.next = new int[producers];
     }
 
-    /** Reads every object under {@code prefix} ({@code prefix + index + suffix} keys) in index order. */
-    static LandedEvents read(OssClient client, String prefix, String suffix, int producers) throws IOException {
-        List<ObjectSummary> objects = new ArrayList<>();
-        String token = null;
-        do {
-            ObjectListing page = client.list(prefix, null, token, 1000);
-            objects.addAll(page.objects());
-            token = page.isTruncated() ? page.nextContinuationToken() : null;
-        } while (token != null);
-        objects.sort(Comparator.comparingLong(o -> index(o.key(), prefix, suffix)));
+    /** Reads every object in {@code bucket} under {@code prefix} ({@code prefix + index + suffix} keys). */
+    static LandedEvents read(OssTestServer server, String bucket, String prefix, String suffix, int producers) {
+        Landed objects = server.landed(bucket, prefix);
         LandedEvents landed = new LandedEvents(producers);
-        for (ObjectSummary object : objects) {
-            landed.add(object, new String(client.get(object.key()), UTF_8));
+        long previous = -1;
+        for (String key : objects.keys()) {
+            long index = index(key, prefix, suffix);
+            if (index <= previous) {
+                throw new AssertionError("objects out of index order at " + key);
+            }
+            previous = index;
+            landed.add(key, objects.appendable(key), new String(objects.bytes(key), UTF_8));
         }
         return landed;
     }
@@ -51,22 +44,22 @@ final class LandedEvents {
         return Long.parseLong(key.substring(prefix.length(), key.length() - suffix.length()));
     }
 
-    private void add(ObjectSummary object, String text) {
-        if ("Normal".equals(object.type())) {
+    private void add(String key, boolean appendable, String text) {
+        if (!appendable) {
             if (!text.equals(ChaosSchedule.FOREIGN_PUT_TEXT)) {
-                throw new AssertionError(object.key() + " is a Normal object the test did not put: " + text);
+                throw new AssertionError(key + " is a Normal object the test did not put: " + text);
             }
             normalObjects++;
             return;
         }
         appendableObjects++;
         if (!text.isEmpty() && !text.endsWith("\n")) {
-            throw new AssertionError(object.key() + " ends inside a line");
+            throw new AssertionError(key + " ends inside a line");
         }
         int from = 0;
         while (from < text.length()) {
             int end = text.indexOf('\n', from);
-            line(object.key(), text.substring(from, end + 1));
+            line(key, text.substring(from, end + 1));
             from = end + 1;
         }
     }

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,7 +51,12 @@ class MainTest {
 
     /** Whether a signed HEAD with this key pair is accepted (a missing object is a 404, not a refusal). */
     private static boolean accepts(OssTestServer server, String id, String secret) throws IOException {
-        try (OssClient client = OssClient.create(OssClientConfig.builder().endpoint(server.endpoint()).bucket("logs")
+        return accepts(server, "logs", id, secret);
+    }
+
+    private static boolean accepts(OssTestServer server, String bucket, String id, String secret)
+            throws IOException {
+        try (OssClient client = OssClient.create(OssClientConfig.builder().endpoint(server.endpoint()).bucket(bucket)
                 .region(server.region()).credentials(StaticCredentialsProvider.of(id, secret)).build())) {
             return client.head("missing") == null;
         } catch (OssException e) {
@@ -82,8 +88,16 @@ class MainTest {
     }
 
     @Test
-    void goodArgumentsGiveABuilder() {
-        Main.parse(new String[] {"--port", "0", "--access-key-id", "AK", "--access-key-secret", "SK",
-                "--region", "cn-shanghai", "--bucket", "logs", "--bucket", "more"});
+    void goodArgumentsGiveABuilder() throws IOException {
+        try (OssTestServer server = Main.parse(new String[] {"--port", "0", "--access-key-id", "AK",
+                "--access-key-secret", "SK", "--region", "cn-shanghai", "--bucket", "logs", "--bucket", "more"},
+                name -> null).start()) {
+            assertEquals("cn-shanghai", server.region());
+            assertTrue(accepts(server, "logs", "AK", "SK"));
+            assertFalse(accepts(server, "logs", "AK", "wrong"));
+            assertTrue(server.landed("more", "").isEmpty(), "the second --bucket exists");
+            assertThrows(IllegalArgumentException.class, () -> server.landed("other", ""),
+                    "with --bucket, no other bucket exists");
+        }
     }
 }

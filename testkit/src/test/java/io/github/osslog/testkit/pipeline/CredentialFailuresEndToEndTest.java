@@ -1,6 +1,8 @@
 package io.github.osslog.testkit.pipeline;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static io.github.osslog.testkit.pipeline.WireHarness.BUCKET;
+import static io.github.osslog.testkit.pipeline.WireHarness.WAIT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,17 +12,11 @@ import io.github.osslog.core.auth.CredentialsException;
 import io.github.osslog.core.auth.CredentialsProvider;
 import io.github.osslog.core.auth.EcsRamRoleCredentialsProvider;
 import io.github.osslog.core.auth.StaticCredentialsProvider;
-import io.github.osslog.core.buffer.LogLevel;
-import io.github.osslog.core.buffer.PublishResult;
-import io.github.osslog.core.oss.OssClient;
-import io.github.osslog.core.oss.OssClientConfig;
 import io.github.osslog.core.pipeline.Pipeline;
 import io.github.osslog.core.pipeline.PipelineConfig;
 import io.github.osslog.core.pipeline.ShutdownReport;
-import io.github.osslog.core.testing.RecordingLogger;
 import io.github.osslog.testkit.Fault;
 import io.github.osslog.testkit.Operation;
-import io.github.osslog.testkit.OssTestServerExtension;
 import io.github.osslog.testkit.RequestMatcher;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -32,8 +28,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
@@ -46,34 +40,20 @@ import org.junit.jupiter.api.io.TempDir;
  * removed because of one: everything lands once when credentials come back (docs/failure-handling.md).
  */
 class CredentialFailuresEndToEndTest {
-    private static final String BUCKET = "logs";
-    private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final AtomicInteger NAMES = new AtomicInteger();
     private static final String STS_ID = "STS.role-key-0001";
     private static final String STS_SECRET = "role-secret-0001";
     private static final String STS_TOKEN = "role-token-0001";
 
     @RegisterExtension
-    final OssTestServerExtension oss = OssTestServerExtension.configure(b -> b.credentials("AK", "SK").bucket(BUCKET)
-            .stsCredentials(STS_ID, STS_SECRET, STS_TOKEN));
+    final WireHarness e2e = new WireHarness(b -> b.stsCredentials(STS_ID, STS_SECRET, STS_TOKEN));
 
     @TempDir
     Path spoolDir;
 
-    private final List<OssClient> clients = new ArrayList<>();
-    private final List<Pipeline> pipelines = new ArrayList<>();
-    private final RecordingLogger messages = new RecordingLogger();
     private HttpServer metadata;
 
     @AfterEach
-    void tearDown() {
-        oss.server().faults().clear();
-        for (Pipeline p : pipelines) {
-            p.stop(Duration.ofSeconds(5));
-        }
-        for (OssClient c : clients) {
-            c.close();
-        }
+    void stopMetadata() {
         if (metadata != null) {
             metadata.stop(0);
         }
@@ -99,44 +79,12 @@ class CredentialFailuresEndToEndTest {
     }
 
     private PipelineConfig.Builder config() {
-        return PipelineConfig.builder().name("cred-e2e-" + NAMES.incrementAndGet()).objectKeyPattern("app/%i.log")
-                .flushInterval(Duration.ofMillis(50)).initialBackoff(Duration.ofMillis(1))
-                .maxBackoff(Duration.ofMillis(20));
+        return e2e.config("cred-e2e").flushInterval(Duration.ofMillis(50));
     }
 
-    private Pipeline start(PipelineConfig config, CredentialsProvider credentials) {
-        OssClient client = OssClient.create(OssClientConfig.builder().endpoint(oss.server().endpoint())
-                .bucket(BUCKET).region(oss.server().region()).credentials(credentials)
-                .callTimeout(Duration.ofSeconds(5)).build());
-        clients.add(client);
-        Pipeline p = Pipeline.create(config, client, messages);
-        pipelines.add(p);
-        p.start();
-        return p;
-    }
-
-    private static void publish(Pipeline p, int from, int to) {
-        for (int i = from; i < to; i++) {
-            byte[] line = String.format("seq %06d%n", i).getBytes(UTF_8);
-            assertEquals(PublishResult.PUBLISHED, p.publish(line, 0, line.length, LogLevel.INFO));
-        }
-    }
-
-    private static String expected(int to) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < to; i++) {
-            sb.append(String.format("seq %06d%n", i));
-        }
-        return sb.toString();
-    }
-
-    private String landed() {
-        return oss.server().content(BUCKET, "app/0.log").map(c -> new String(c, UTF_8)).orElse("");
-    }
-
-    private void assertEveryEventLandedOnce(Pipeline p, int events) {
+    private void assertEveryEventLandedOnce(Pipeline p) {
         assertTrue(p.flush(WAIT), p.metrics().toString());
-        assertEquals(expected(events), landed());
+        e2e.assertLandedOnceInOrder("app/");
         assertEquals(0, p.metrics().getEventsFailed(), p.metrics().toString());
         assertEquals(0, p.metrics().getEventsDropped(), p.metrics().toString());
         assertEquals(0, p.metrics().getEventsInFlight());
@@ -145,28 +93,28 @@ class CredentialFailuresEndToEndTest {
     @Test
     void aFlakyCredentialsProviderFailsNoEventWithoutASpool() {
         FlakyProvider flaky = new FlakyProvider(6);
-        Pipeline p = start(config().build(), flaky);
-        publish(p, 0, 40);
-        assertEveryEventLandedOnce(p, 40);
+        Pipeline p = e2e.start(config().build(), flaky);
+        e2e.publish(p, 40);
+        assertEveryEventLandedOnce(p);
         assertTrue(flaky.calls.get() > 6);
-        assertEquals(1, messages.count("WARN", "No credentials to sign with"), messages.lines().toString());
+        assertEquals(1, e2e.messages.count("WARN", "No credentials to sign with"), e2e.messages.lines().toString());
         assertTrue(p.metrics().getFailuresByCode().get("CredentialsUnavailable") >= 6);
     }
 
     @Test
     void aFlakyCredentialsProviderRemovesNoSpooledRecord() {
-        oss.server().faults().always(Fault.error(503, "ServiceUnavailable"), RequestMatcher.operation(Operation.APPEND_OBJECT));
-        Pipeline first = start(config().spoolDirectory(spoolDir).flushInterval(Duration.ofHours(1)).build(),
+        e2e.server().faults().always(Fault.error(503, "ServiceUnavailable"), RequestMatcher.operation(Operation.APPEND_OBJECT));
+        Pipeline first = e2e.start(config().spoolDirectory(spoolDir).flushInterval(Duration.ofHours(1)).build(),
                 StaticCredentialsProvider.of("AK", "SK"));
-        publish(first, 0, 30);
+        e2e.publish(first, 30);
         ShutdownReport report = first.stop(Duration.ofSeconds(2));
         assertEquals(30, report.spooled(), report.toString());
-        oss.server().faults().clear();
+        e2e.server().faults().clear();
 
         FlakyProvider flaky = new FlakyProvider(8);
-        Pipeline second = start(config().spoolDirectory(spoolDir).build(), flaky);
-        publish(second, 30, 50);
-        assertEveryEventLandedOnce(second, 50);
+        Pipeline second = e2e.start(config().spoolDirectory(spoolDir).build(), flaky);
+        e2e.publish(second, 20);
+        assertEveryEventLandedOnce(second);
         assertTrue(second.metrics().getEventsReplayed() >= 30, "the spooled events were replayed");
         assertEquals(0, second.metrics().getSpoolEventsInUse());
         assertTrue(flaky.failuresLeft.get() < 0, "the provider failed 8 times first");
@@ -227,17 +175,17 @@ class CredentialFailuresEndToEndTest {
         String base = startMetadataFailingOnce(credentialRequests);
         for (boolean withSpool : new boolean[] {false, true}) {
             credentialRequests.set(0);
+            int first = e2e.published();
             EcsRamRoleCredentialsProvider ecs = EcsRamRoleCredentialsProvider.builder().roleName("log-writer")
                     .metadataBaseUrl(base).clock(new TickingClock()).build();
             PipelineConfig.Builder config = config().objectKeyPattern(withSpool ? "spooled/%i.log" : "app/%i.log");
             if (withSpool) {
                 config.spoolDirectory(spoolDir);
             }
-            Pipeline p = start(config.build(), ecs);
-            publish(p, 0, 24);
+            Pipeline p = e2e.start(config.build(), ecs);
+            e2e.publish(p, 24);
             assertTrue(p.flush(WAIT), p.metrics().toString());
-            assertEquals(expected(24), oss.server().content(BUCKET, withSpool ? "spooled/0.log" : "app/0.log")
-                    .map(c -> new String(c, UTF_8)).orElse(""));
+            e2e.assertOnceInOrder(e2e.server().landed(BUCKET, withSpool ? "spooled/" : "app/").lines(), first);
             assertEquals(0, p.metrics().getEventsFailed(), p.metrics().toString());
             assertEquals(0, p.metrics().getEventsDropped(), p.metrics().toString());
             assertTrue(credentialRequests.get() >= 2, "the first answer was the 500");
