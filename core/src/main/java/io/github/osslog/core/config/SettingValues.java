@@ -1,4 +1,4 @@
-package io.github.osslog.core.setup;
+package io.github.osslog.core.config;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
