@@ -15,5 +15,4 @@ final class ConfigDraft {
     String accessKeySecret;
     String securityToken;
     String ecsRoleName;
-    boolean strictConfiguration;
 }

@@ -6,19 +6,17 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * A checked configuration, made by {@link Settings#validate}: the OSS client's and the pipeline's configs and what
- * the adapters read themselves. {@link PipelineFactory} starts a pipeline from it. Immutable and thread-safe.
+ * A checked configuration, made by {@link Settings#validate}: the OSS client's and the pipeline's configs, and the
+ * warnings to give when a pipeline starts from it ({@link PipelineFactory}). Immutable and thread-safe.
  */
 public final class OsslogConfig {
     private final OssClientConfig oss;
     private final PipelineConfig pipeline;
-    private final boolean strictConfiguration;
     private final List<String> warnings;
 
-    OsslogConfig(OssClientConfig oss, PipelineConfig pipeline, boolean strictConfiguration, List<String> warnings) {
+    OsslogConfig(OssClientConfig oss, PipelineConfig pipeline, List<String> warnings) {
         this.oss = oss;
         this.pipeline = pipeline;
-        this.strictConfiguration = strictConfiguration;
         this.warnings = Collections.unmodifiableList(warnings);
     }
 
@@ -28,11 +26,6 @@ public final class OsslogConfig {
 
     public PipelineConfig pipeline() {
         return pipeline;
-    }
-
-    /** See {@link Settings#strictConfiguration()}. */
-    public boolean strictConfiguration() {
-        return strictConfiguration;
     }
 
     /**

@@ -137,7 +137,7 @@ public enum Setting {
             + " configuration problems as ERROR statuses (so Spring Boot fails start-up on them) instead of WARN;"
             + " Log4j2 reports them as errors either way"
             + " ([docs/configuration-errors.md](docs/configuration-errors.md))",
-            (v, d) -> d.strictConfiguration = v.bool());
+            (v, d) -> v.bool()); // only checked here: adapters read it before validating, see Settings
 
     /** How a value is written; adapters whose framework parses values pick their setter type from it. */
     public enum Kind {

@@ -151,7 +151,7 @@ public final class Settings {
             warnings.add("endpoint '" + values.get(Setting.ENDPOINT) + "' is plain HTTP to a host that is not"
                     + " loopback: logs and the STS token travel in clear text; use https:// (docs/secrets.md)");
         }
-        return new OsslogConfig(oss, pipeline, draft.strictConfiguration, warnings);
+        return new OsslogConfig(oss, pipeline, warnings);
     }
 
     private static String pipelineName(String name) {
