@@ -2,10 +2,11 @@ package io.github.osslog.log4j2;
 
 import io.github.osslog.core.buffer.LogLevel;
 import io.github.osslog.core.buffer.RingBuffer;
+import io.github.osslog.core.config.Setting;
+import io.github.osslog.core.config.Settings;
 import io.github.osslog.core.metrics.PipelineMXBean;
 import io.github.osslog.core.setup.Containment;
 import io.github.osslog.core.setup.ReentryGuard;
-import io.github.osslog.core.setup.ShipperSettings;
 import java.io.Serializable;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
@@ -224,15 +225,15 @@ public final class OssAppender extends AbstractAppender {
     }
 
     /**
-     * Builds an {@link OssAppender}; one string attribute per {@link ShipperSettings#PROPERTIES} entry, under the
-     * same name, parsed by the core (sizes {@code 64MB}, durations {@code 2 seconds}, {@code 500ms}, {@code PT2S}).
+     * Builds an {@link OssAppender}; one string attribute per {@link Setting}, under its name, {@code sensitive}
+     * for secrets, parsed by the core (sizes {@code 64MB}, durations {@code 2 seconds}, {@code 500ms}, {@code PT2S}).
      * Nested {@code <Property name="app" value="shop"/>} elements give the values of {@code %{app}} in the object
      * key pattern. Each {@code setX} sets the property {@code x}; {@code null} restores its default. Not
      * thread-safe.
      */
     public static class Builder<B extends Builder<B>> extends AbstractAppender.Builder<B>
             implements org.apache.logging.log4j.core.util.Builder<OssAppender> {
-        private static final Map<String, Field> SETTINGS = settingFields();
+        private static final Map<Setting, Field> SETTINGS = settingFields();
 
         @PluginBuilderAttribute
         @Required(message = "Oss appender: endpoint is missing: set endpoint to your region's OSS endpoint, e.g."
@@ -512,8 +513,8 @@ public final class OssAppender extends AbstractAppender {
 
         private OssAppender buildChecked() {
             Map<String, String> keyValues = keyValues();
-            ShipperSettings settings = new ShipperSettings();
-            for (Map.Entry<String, Field> setting : SETTINGS.entrySet()) {
+            Settings settings = new Settings();
+            for (Map.Entry<Setting, Field> setting : SETTINGS.entrySet()) {
                 settings.set(setting.getKey(), read(setting.getValue()));
             }
             keyValues.forEach(settings::keyValue);
@@ -548,14 +549,15 @@ public final class OssAppender extends AbstractAppender {
             }
         }
 
-        /** The attribute field of every core property; the names are the contract with the user's XML. */
-        private static Map<String, Field> settingFields() {
-            Map<String, Field> fields = new LinkedHashMap<>();
-            for (String property : ShipperSettings.PROPERTIES) {
+        /** The attribute field of every setting; the names are the contract with the user's XML. */
+        private static Map<Setting, Field> settingFields() {
+            Map<Setting, Field> fields = new LinkedHashMap<>();
+            for (Setting setting : Setting.values()) {
                 try {
-                    fields.put(property, Builder.class.getDeclaredField(property));
+                    fields.put(setting, Builder.class.getDeclaredField(setting.property()));
                 } catch (NoSuchFieldException e) {
-                    throw new IllegalStateException("OssAppender.Builder lacks the attribute '" + property + "'", e);
+                    throw new IllegalStateException("OssAppender.Builder lacks the attribute '" + setting.property()
+                            + "'", e);
                 }
             }
             return Collections.unmodifiableMap(fields);

@@ -2,13 +2,15 @@ package io.github.osslog.log4j2;
 
 import io.github.osslog.core.buffer.LogLevel;
 import io.github.osslog.core.buffer.PublishResult;
+import io.github.osslog.core.config.OsslogConfig;
+import io.github.osslog.core.config.PipelineFactory;
+import io.github.osslog.core.config.SettingProblem;
+import io.github.osslog.core.config.Settings;
+import io.github.osslog.core.config.SettingsException;
 import io.github.osslog.core.metrics.PipelineMXBean;
 import io.github.osslog.core.setup.Containment;
 import io.github.osslog.core.setup.LogShipper;
 import io.github.osslog.core.setup.ReentryGuard;
-import io.github.osslog.core.setup.SettingProblem;
-import io.github.osslog.core.setup.SettingsException;
-import io.github.osslog.core.setup.ShipperSettings;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.core.appender.AbstractManager;
@@ -18,7 +20,8 @@ import org.apache.logging.log4j.core.appender.ManagerFactory;
  * Holds a running {@link LogShipper} (its buffer, shipper thread and HTTP client) for every {@link OssAppender}
  * configured with the same name and settings. Log4j2 counts the appenders using it: a reconfiguration that keeps
  * the settings hands the running shipper to the new appender, so no event is lost; the last appender to stop
- * stops the shipper within its budget. Thread-safe.
+ * stops the shipper within its budget. Log4j2 calls the factory, which creates the pipeline, only while no manager
+ * of that name runs, under its manager lock, so two configurations never build one twice. Thread-safe.
  */
 public final class OssManager extends AbstractManager {
     private static final Factory FACTORY = new Factory();
@@ -31,40 +34,16 @@ public final class OssManager extends AbstractManager {
     }
 
     /**
-     * The running manager for these settings, or {@code null} after reporting each bad setting to the status
-     * logger with its name and the fix.
+     * The running manager for these settings: the one an equal configuration left running (a reconfiguration), or
+     * one the factory validates, creates and starts under Log4j2's manager lock; {@code null} after reporting each
+     * bad setting to the status logger with its name and the fix.
      */
-    static OssManager acquire(String appenderName, ShipperSettings settings) {
+    static OssManager acquire(String appenderName, Settings settings) {
         String key = ManagerKey.of(appenderName, settings);
-        // Build (and so validate) only when no manager runs with these settings: a reconfiguration must reuse it.
-        LogShipper fresh = null;
-        if (!hasManager(key)) {
-            fresh = build(appenderName, settings);
-            if (fresh == null) {
-                return null;
-            }
-        }
-        Data data = new Data(key, appenderName, settings, fresh);
-        OssManager manager;
         try {
-            manager = getManager(key, FACTORY, data);
+            return getManager(key, FACTORY, new Data(key, appenderName, settings));
         } catch (IllegalStateException e) {
-            return null; // the factory reported why; only when the manager vanished between the two calls
-        }
-        if (fresh != null && manager.shipper != fresh) {
-            fresh.stop(Duration.ZERO); // another configuration created the manager first; never started
-        }
-        return manager;
-    }
-
-    private static LogShipper build(String appenderName, ShipperSettings settings) {
-        try {
-            return settings.build(appenderName, StatusLoggerBridge.INSTANCE);
-        } catch (SettingsException e) {
-            for (SettingProblem problem : e.problems()) {
-                LOGGER.error("Oss appender '{}' not created: {}", appenderName, problem);
-            }
-            return null;
+            return null; // the factory returned no manager after reporting why
         }
     }
 
@@ -130,14 +109,12 @@ public final class OssManager extends AbstractManager {
     private static final class Data {
         final String key;
         final String appenderName;
-        final ShipperSettings settings;
-        final LogShipper fresh;
+        final Settings settings;
 
-        Data(String key, String appenderName, ShipperSettings settings, LogShipper fresh) {
+        Data(String key, String appenderName, Settings settings) {
             this.key = key;
             this.appenderName = appenderName;
             this.settings = settings;
-            this.fresh = fresh;
         }
 
         @Override
@@ -146,16 +123,22 @@ public final class OssManager extends AbstractManager {
         }
     }
 
-    /** Starts the shipper it is given (or builds one, when the manager vanished after it was looked for). */
+    /** Validates the settings and starts a pipeline from them; reports and returns null when it cannot. */
     private static final class Factory implements ManagerFactory<OssManager, Data> {
         @Override
         public OssManager createManager(String key, Data data) {
+            OsslogConfig config;
+            try {
+                config = data.settings.validate(data.appenderName);
+            } catch (SettingsException e) {
+                for (SettingProblem problem : e.problems()) {
+                    LOGGER.error("Oss appender '{}' not created: {}", data.appenderName, problem);
+                }
+                return null;
+            }
             LogShipper shipper = null;
             try {
-                shipper = data.fresh != null ? data.fresh : build(data.appenderName, data.settings);
-                if (shipper == null) {
-                    return null;
-                }
+                shipper = PipelineFactory.create(config, StatusLoggerBridge.INSTANCE);
                 shipper.start();
                 return new OssManager(key, shipper);
             } catch (Throwable e) {

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.osslog.core.metrics.PipelineMXBean;
-import io.github.osslog.core.setup.ShipperSettings;
+import io.github.osslog.core.config.Setting;
 import io.github.osslog.testkit.OssTestServerExtension;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,14 +38,19 @@ class OssAppenderConfigTest {
     @TempDir
     Path dir;
 
+    /** The attributes and the catalogue agree both ways, and exactly the secrets are sensitive. */
     @Test
-    void everyCorePropertyIsAnAttributeOfTheSameName() {
+    void everySettingIsAnAttributeOfTheSameNameAndNoAttributeIsExtra() {
         List<String> attributes = Stream.of(OssAppender.Builder.class.getDeclaredFields())
-                .filter(f -> f.isAnnotationPresent(PluginBuilderAttribute.class)).map(Field::getName)
+                .filter(f -> f.isAnnotationPresent(PluginBuilderAttribute.class)).map(Field::getName).sorted()
                 .collect(Collectors.toList());
-        assertEquals(ShipperSettings.PROPERTIES, attributes);
-        for (String secret : ShipperSettings.SECRETS) {
-            assertTrue(field(secret).getAnnotation(PluginBuilderAttribute.class).sensitive(), secret);
+        assertEquals(Stream.of(Setting.values()).map(Setting::property).sorted().collect(Collectors.toList()),
+                attributes);
+        for (Setting setting : Setting.values()) {
+            assertEquals(setting.secret(),
+                    field(setting.property()).getAnnotation(PluginBuilderAttribute.class).sensitive(),
+                    setting.property());
+            assertEquals(String.class, field(setting.property()).getType(), setting.property());
         }
     }
 

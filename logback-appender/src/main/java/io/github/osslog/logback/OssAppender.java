@@ -7,15 +7,16 @@ import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.filter.Filter;
 import ch.qos.logback.core.joran.spi.DefaultClass;
 import io.github.osslog.core.buffer.LogLevel;
+import io.github.osslog.core.config.OsslogConfig;
+import io.github.osslog.core.config.PipelineFactory;
+import io.github.osslog.core.config.SettingProblem;
+import io.github.osslog.core.config.SettingsException;
 import io.github.osslog.core.metrics.PipelineMXBean;
 import io.github.osslog.core.setup.Containment;
 import io.github.osslog.core.setup.EventBytes;
 import io.github.osslog.core.setup.LogShipper;
 import io.github.osslog.core.setup.ReentryGuard;
-import io.github.osslog.core.setup.SettingProblem;
-import io.github.osslog.core.setup.SettingsException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -175,7 +176,7 @@ public class OssAppender extends OssAppenderBase {
 
     /** Values Joran could not set and key values that are not name=value: the appender must not start. */
     private List<String> earlyProblems() {
-        List<String> problems = new ArrayList<>(RejectedValues.find(this, getContext()));
+        List<String> problems = valuesJoranRejected();
         for (String entry : badKeyValues) {
             problems.add("objectKeyPattern: keyValue '" + entry + "' is not name=value: write e.g."
                     + " <keyValue>app=shop</keyValue> for %{app}");
@@ -186,24 +187,21 @@ public class OssAppender extends OssAppenderBase {
     /** A new (stopped) shipper, or null after reporting every problem of the configuration. */
     private LogShipper build(StatusLogger status) {
         List<String> problems = earlyProblems();
-        LogShipper built = null;
+        OsslogConfig config = null;
         try {
-            built = settings.build(getName(), status);
+            config = settings.validate(getName());
         } catch (SettingsException e) {
             for (SettingProblem p : e.problems()) {
                 problems.add(p.toString());
             }
         }
         if (problems.isEmpty()) {
-            return built;
+            return PipelineFactory.create(config, status);
         }
         for (String p : problems) {
             configurationProblem("osslog: " + p, null);
         }
         configurationProblem("osslog: appender [" + getName() + "] not started: fix the setting(s) above", null);
-        if (built != null) {
-            built.stop(java.time.Duration.ZERO);
-        }
         return null;
     }
 

@@ -18,7 +18,7 @@ import java.util.function.Supplier;
 
 /**
  * The running shippers of this class loader's {@link OssAppender}s, by appender name and settings
- * ({@code ShipperSettings.fingerprint()}), so that a Logback reconfiguration hands a running shipper (its buffer,
+ * ({@code Settings.fingerprint()}), so that a Logback reconfiguration hands a running shipper (its buffer,
  * thread and HTTP client) to the equal appender of the new configuration instead of shipping everything inside
  * Logback's reset and building a new one. An appender released inside a reset leaves its shipper running for
  * {@link #GRACE}; an equal appender started meanwhile takes it over, an appender of the same name with other

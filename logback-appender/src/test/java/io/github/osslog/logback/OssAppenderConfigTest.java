@@ -14,12 +14,15 @@ import ch.qos.logback.core.util.Duration;
 import ch.qos.logback.core.util.FileSize;
 import io.github.osslog.core.buffer.LogLevel;
 import io.github.osslog.core.metrics.PipelineMXBean;
-import io.github.osslog.core.setup.ShipperSettings;
+import io.github.osslog.core.config.Setting;
 import io.github.osslog.testkit.OssTestServerExtension;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.management.ObjectName;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -177,15 +180,36 @@ class OssAppenderConfigTest {
         assertEquals("still logging", list.list.get(0).getFormattedMessage());
     }
 
+    /** The setters and the catalogue agree both ways: a setting without a setter, or a setter without one, fails. */
     @Test
-    void everyPropertyHasASetterOfItsLogbackType() throws NoSuchMethodException {
-        for (String property : ShipperSettings.PROPERTIES) {
-            Class<?> type = RejectedValues.SIZES.contains(property) ? FileSize.class
-                    : RejectedValues.DURATIONS.contains(property) ? Duration.class
-                    : RejectedValues.BOOLEANS.contains(property) ? boolean.class : String.class;
-            Method setter = OssAppender.class.getMethod(
-                    "set" + Character.toUpperCase(property.charAt(0)) + property.substring(1), type);
-            assertEquals(void.class, setter.getReturnType(), property);
+    void everySettingHasASetterOfItsLogbackTypeAndNoSetterIsExtra() throws NoSuchMethodException {
+        Set<String> settings = new TreeSet<>();
+        for (Setting setting : Setting.values()) {
+            settings.add(setting.property());
+            String name = "set" + Character.toUpperCase(setting.property().charAt(0)) + setting.property().substring(1);
+            Method setter = setting.kind() == Setting.Kind.SIZE ? OssAppender.class.getMethod(name, FileSize.class)
+                    : setting.kind() == Setting.Kind.DURATION ? OssAppender.class.getMethod(name, Duration.class)
+                    : setterOf(name, setting.kind() == Setting.Kind.BOOLEAN);
+            assertEquals(void.class, setter.getReturnType(), setting.property());
+        }
+        Set<String> setters = new TreeSet<>();
+        for (Method m : OssAppenderBase.class.getDeclaredMethods()) {
+            if (Modifier.isPublic(m.getModifiers()) && m.getName().startsWith("set")) {
+                setters.add(Character.toLowerCase(m.getName().charAt(3)) + m.getName().substring(4));
+            }
+        }
+        assertEquals(settings, setters);
+    }
+
+    /** A String setter, or for a boolean setting a {@code boolean} one (Joran then rejects other words itself). */
+    private static Method setterOf(String name, boolean mayBeBoolean) throws NoSuchMethodException {
+        try {
+            return OssAppender.class.getMethod(name, String.class);
+        } catch (NoSuchMethodException e) {
+            if (!mayBeBoolean) {
+                throw e;
+            }
+            return OssAppender.class.getMethod(name, boolean.class);
         }
     }
 

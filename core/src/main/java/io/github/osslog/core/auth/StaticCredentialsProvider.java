@@ -32,18 +32,26 @@ public final class StaticCredentialsProvider implements CredentialsProvider {
     public static StaticCredentialsProvider of(String accessKeyId, String accessKeySecret, String securityToken) {
         String id = requireSetting(accessKeyId, "accessKeyId");
         String secret = requireSetting(accessKeySecret, "accessKeySecret");
-        String token = SecretValues.clean(securityToken, "securityToken");
+        String token = clean(securityToken, "securityToken");
         return new StaticCredentialsProvider(Credentials.of(id, secret, token, null));
     }
 
     private static String requireSetting(String value, String setting) {
-        String cleaned = SecretValues.clean(value, setting);
+        String cleaned = clean(value, setting);
         if (cleaned == null) {
-            throw new CredentialsException(setting + " is missing or blank: set " + setting
+            throw CredentialsException.inSetting(setting, setting + " is missing or blank: set " + setting
                     + " in the appender configuration, or leave both accessKeyId and accessKeySecret unset"
                     + " to use the environment variables OSS_ACCESS_KEY_ID and OSS_ACCESS_KEY_SECRET");
         }
         return cleaned;
+    }
+
+    private static String clean(String value, String setting) {
+        try {
+            return SecretValues.clean(value, setting);
+        } catch (CredentialsException e) {
+            throw CredentialsException.inSetting(setting, e.getMessage());
+        }
     }
 
     @Override

@@ -13,6 +13,14 @@ import java.util.Objects;
 public final class RingBuffer extends RingCursors {
     /** The {@code eventMillis} of {@link #refuses} for a drop with no event time at hand (no clock read per drop). */
     public static final long NO_EVENT_TIME = DropTracker.NO_EVENT_TIME;
+    /** The smallest ring, in bytes. */
+    public static final int MIN_CAPACITY = 4 << 10;
+    /** The largest ring, in bytes. */
+    public static final int MAX_CAPACITY = 1 << 30;
+    /** The smallest longest-event size: room for a line and the truncation marker. */
+    public static final int MIN_EVENT_BYTES = 256;
+    /** The bytes each record takes besides its payload; an event of at most capacity / 2 minus this fits twice. */
+    public static final int RECORD_HEADER_BYTES = RecordLayout.HEADER;
     private static final LogLevel[] LEVELS = LogLevel.values();
     private static final byte[] EMPTY = new byte[0];
 
@@ -284,13 +292,14 @@ public final class RingBuffer extends RingCursors {
         }
     }
 
-    /** Configures a {@link RingBuffer}; each setter checks its argument, {@link #build()} checks combinations. */
+    /**
+     * Configures a {@link RingBuffer}. It trusts its arguments: {@code PipelineConfig.Builder}, through which every
+     * ring users configure is built, checks them against the limits above with messages naming the user's settings.
+     * Not thread-safe.
+     */
     public static final class Builder {
-        static final int MIN_CAPACITY = 4 << 10;
-        static final int MAX_CAPACITY = 1 << 30;
         static final int DEFAULT_CAPACITY = 32 << 20;
         static final int DEFAULT_MAX_EVENT_BYTES = 256 << 10;
-        static final int MIN_MAX_EVENT_BYTES = 256;
 
         private int capacityBytes = DEFAULT_CAPACITY;
         private int maxEventBytes = -1;
@@ -303,58 +312,43 @@ public final class RingBuffer extends RingCursors {
         private Builder() {
         }
 
-        /** The ring's size in bytes, 4 KiB to 1 GiB, rounded up to a power of two. Default 32 MiB. */
+        /**
+         * The ring's size in bytes, {@link #MIN_CAPACITY} to {@link #MAX_CAPACITY}, rounded up to a power of two.
+         * Default 32 MiB.
+         */
         public Builder capacityBytes(int capacityBytes) {
-            if (capacityBytes < MIN_CAPACITY || capacityBytes > MAX_CAPACITY) {
-                throw new IllegalArgumentException("capacityBytes " + capacityBytes
-                        + " is out of range: use 4096 (4 KiB) to 1073741824 (1 GiB)");
-            }
             this.capacityBytes = capacityBytes;
             return this;
         }
 
         /**
-         * The longest event kept whole, at least 256 and at most capacity / 2 - 8; longer ones are truncated with
-         * a marker. Default: 256 KiB, or capacity / 4 for rings smaller than 1 MiB.
+         * The longest event kept whole, at least {@link #MIN_EVENT_BYTES} and at most capacity / 2 minus
+         * {@link #RECORD_HEADER_BYTES}; longer ones are truncated with a marker. Default: 256 KiB, or capacity / 4
+         * for rings smaller than 1 MiB.
          */
         public Builder maxEventBytes(int maxEventBytes) {
-            if (maxEventBytes < MIN_MAX_EVENT_BYTES) {
-                throw new IllegalArgumentException("maxEventBytes " + maxEventBytes
-                        + " is too small: use at least " + MIN_MAX_EVENT_BYTES);
-            }
             this.maxEventBytes = maxEventBytes;
             return this;
         }
 
         /** What publishing does when the ring is full. Default {@link OverflowPolicy#DROP_NEWEST}. */
         public Builder overflowPolicy(OverflowPolicy overflowPolicy) {
-            this.overflowPolicy = Objects.requireNonNull(overflowPolicy,
-                    "overflowPolicy must not be null: use DROP_NEWEST, DROP_OLDEST or BLOCK");
+            this.overflowPolicy = overflowPolicy;
             return this;
         }
 
-        /** How long a producer waits for room under {@link OverflowPolicy#BLOCK}. Default 1 second. */
+        /** How long a producer waits for room under {@link OverflowPolicy#BLOCK}, zero or more. Default 1 second. */
         public Builder blockTimeout(Duration blockTimeout) {
-            Objects.requireNonNull(blockTimeout, "blockTimeout must not be null: use e.g. Duration.ofSeconds(1)");
-            if (blockTimeout.isNegative()) {
-                throw new IllegalArgumentException("blockTimeout " + blockTimeout
-                        + " is negative: use zero or a positive duration");
-            }
             this.blockTimeout = blockTimeout;
             return this;
         }
 
         /**
          * Discards events whose level is below {@code level} while the ring is more than {@code fillThreshold}
-         * full, e.g. {@code discardBelow(LogLevel.INFO, 0.8)} drops TRACE and DEBUG once 80% is in use. Off by
-         * default.
+         * full (above 0 and below 1), e.g. {@code discardBelow(LogLevel.INFO, 0.8)} drops TRACE and DEBUG once 80% is
+         * in use. Off by default.
          */
         public Builder discardBelow(LogLevel level, double fillThreshold) {
-            Objects.requireNonNull(level, "discardBelow level must not be null: use e.g. LogLevel.INFO");
-            if (!(fillThreshold > 0.0 && fillThreshold < 1.0)) {
-                throw new IllegalArgumentException("discardBelow fillThreshold " + fillThreshold
-                        + " is out of range: use a fraction above 0 and below 1, e.g. 0.8 for 80% full");
-            }
             this.discardBelow = level;
             this.discardThreshold = fillThreshold;
             return this;
@@ -362,24 +356,14 @@ public final class RingBuffer extends RingCursors {
 
         /** The clock that timestamps drops in {@link DropReport}s. Default {@link Clock#systemUTC()}. */
         public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock must not be null");
+            this.clock = clock;
             return this;
         }
 
-        /**
-         * Builds the ring, allocating its whole array now.
-         *
-         * @throws IllegalArgumentException when maxEventBytes does not fit twice in the ring
-         */
+        /** Builds the ring, allocating its whole array now. */
         public RingBuffer build() {
             int capacity = Integer.highestOneBit(capacityBytes - 1) << 1;
-            int maxAllowed = capacity / 2 - RecordLayout.HEADER;
             int maxEvent = maxEventBytes > 0 ? maxEventBytes : Math.min(DEFAULT_MAX_EVENT_BYTES, capacity / 4);
-            if (maxEvent > maxAllowed) {
-                throw new IllegalArgumentException("maxEventBytes " + maxEvent + " is too large for capacityBytes "
-                        + capacity + ": use at most capacityBytes / 2 - 8 = " + maxAllowed
-                        + ", or raise capacityBytes");
-            }
             return new RingBuffer(this, capacity, maxEvent);
         }
     }

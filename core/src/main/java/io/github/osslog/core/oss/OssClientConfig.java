@@ -1,5 +1,6 @@
 package io.github.osslog.core.oss;
 
+import io.github.osslog.core.InvalidSettingException;
 import io.github.osslog.core.auth.CredentialsProvider;
 import io.github.osslog.core.sign.SignatureVersion;
 import java.nio.file.Path;
@@ -263,13 +264,15 @@ public final class OssClientConfig {
             if (effectiveRegion != null) {
                 effectiveRegion = checkRegion(effectiveRegion);
             } else if (signatureVersion == SignatureVersion.V4) {
-                throw new IllegalArgumentException("region is missing: V4 signing needs the bucket's region and it"
+                throw new InvalidSettingException("region",
+                        "region is missing: V4 signing needs the bucket's region and it"
                         + " cannot be derived from endpoint '" + endpoint + "'; set region (e.g. cn-hangzhou)"
                         + " or use signatureVersion V1");
             }
             UrlStyle resolved = parsed.resolve(urlStyle);
             if (resolved == UrlStyle.VIRTUAL_HOSTED && parsed.isLocal() && !parsed.host().equals("localhost")) {
-                throw new IllegalArgumentException("urlStyle VIRTUAL_HOSTED cannot be used with the IP endpoint '"
+                throw new InvalidSettingException("urlStyle",
+                        "urlStyle VIRTUAL_HOSTED cannot be used with the IP endpoint '"
                         + endpoint + "': use PATH (or AUTO)");
             }
             return new OssClientConfig(this, parsed, effectiveRegion);
@@ -278,11 +281,13 @@ public final class OssClientConfig {
         private static String checkRegion(String region) {
             String r = region.toLowerCase(Locale.ROOT);
             if (r.startsWith("oss-")) {
-                throw new IllegalArgumentException("region '" + region + "' starts with 'oss-': set the region id"
+                throw new InvalidSettingException("region",
+                        "region '" + region + "' starts with 'oss-': set the region id"
                         + " itself, e.g. cn-hangzhou rather than oss-cn-hangzhou");
             }
             if (!r.matches("[a-z0-9-]+")) {
-                throw new IllegalArgumentException("region '" + region + "' is malformed: use a region id such as"
+                throw new InvalidSettingException("region",
+                        "region '" + region + "' is malformed: use a region id such as"
                         + " cn-hangzhou");
             }
             return r;

@@ -1,7 +1,10 @@
 package io.github.osslog.core.pipeline;
 
+import static io.github.osslog.core.InvalidSettingException.require;
+
 import io.github.osslog.core.buffer.LogLevel;
 import io.github.osslog.core.buffer.OverflowPolicy;
+import io.github.osslog.core.buffer.RingBuffer;
 import io.github.osslog.core.naming.KeyPattern;
 import io.github.osslog.core.naming.LocalIdentity;
 import java.nio.file.Path;
@@ -19,7 +22,8 @@ import java.util.TreeMap;
 /**
  * The settings of one pipeline (see docs/pipeline-config.md). Immutable and thread-safe; build it with
  * {@link #builder()}, which checks each value when it is set and their combinations in {@link Builder#build()}.
- * Every error message names the setting.
+ * Every error is an {@link io.github.osslog.core.InvalidSettingException} naming the setting. These are the only
+ * checks of the ring buffer's shape: {@link RingBuffer.Builder} trusts what it is given.
  */
 public final class PipelineConfig {
     /** OSS's limit for an appendable object, and so the largest {@code maxObjectSize}. */
@@ -239,23 +243,21 @@ public final class PipelineConfig {
 
         /** Letters, digits, '.', '_' and '-', at most 64 characters; default {@code osslog}. */
         public Builder name(String name) {
-            if (name == null || !name.matches("[A-Za-z0-9._-]{1,64}")) {
-                throw new IllegalArgumentException("name '" + name
-                        + "' is invalid: use 1-64 letters, digits, '.', '_' or '-'");
-            }
+            require(name != null && name.matches("[A-Za-z0-9._-]{1,64}"), "name",
+                    "'%s' is invalid: use 1-64 letters, digits, '.', '_' or '-'", name);
             this.name = name;
             return this;
         }
 
         /** Ring buffer capacity in bytes, 4KB to 1GB; default 32MB. */
         public Builder bufferSize(int bytes) {
-            this.bufferSize = checkRange("bufferSize", bytes, 4 << 10, 1 << 30);
+            this.bufferSize = checkRange("bufferSize", bytes, RingBuffer.MIN_CAPACITY, RingBuffer.MAX_CAPACITY);
             return this;
         }
 
         /** Largest event in bytes, 256 bytes to 64MB; longer events are truncated with a marker. Default 256KB. */
         public Builder maxEventSize(int bytes) {
-            this.maxEventSize = checkRange("maxEventSize", bytes, 256, 64 << 20);
+            this.maxEventSize = checkRange("maxEventSize", bytes, RingBuffer.MIN_EVENT_BYTES, 64 << 20);
             return this;
         }
 
@@ -292,10 +294,8 @@ public final class PipelineConfig {
 
         /** Buffer fill fraction, above 0 and below 1, past which {@link #discardLevel} applies; default 0.8. */
         public Builder discardThreshold(double fraction) {
-            if (!(fraction > 0.0 && fraction < 1.0)) {
-                throw new IllegalArgumentException("discardThreshold (" + fraction
-                        + ") must be above 0 and below 1, e.g. 0.8 for 80% full");
-            }
+            require(fraction > 0.0 && fraction < 1.0, "discardThreshold",
+                    "(%s) must be above 0 and below 1, e.g. 0.8 for 80%% full", fraction);
             this.discardThreshold = fraction;
             return this;
         }
@@ -308,10 +308,9 @@ public final class PipelineConfig {
 
         /** Object size at which to roll to the next index, up to 5GB; default 1GB. */
         public Builder maxObjectSize(long bytes) {
-            if (bytes <= 0 || bytes > MAX_OBJECT_SIZE_LIMIT) {
-                throw new IllegalArgumentException("maxObjectSize (" + Sizes.format(bytes) + ") must be positive and"
-                        + " at most " + Sizes.format(MAX_OBJECT_SIZE_LIMIT) + ", the limit of an appendable object");
-            }
+            require(bytes > 0 && bytes <= MAX_OBJECT_SIZE_LIMIT, "maxObjectSize",
+                    "(%s) must be positive and at most %s, the limit of an appendable object", Sizes.format(bytes),
+                    Sizes.format(MAX_OBJECT_SIZE_LIMIT));
             this.maxObjectSize = bytes;
             return this;
         }
@@ -321,9 +320,7 @@ public final class PipelineConfig {
          * with {@code .log.gz} when compressing. Checked in {@link #build()}, once the key values are known.
          */
         public Builder objectKeyPattern(String pattern) {
-            if (pattern == null || pattern.trim().isEmpty()) {
-                throw new IllegalArgumentException("objectKeyPattern must not be empty");
-            }
+            require(pattern != null && !pattern.trim().isEmpty(), "objectKeyPattern", "must not be empty");
             this.objectKeyPattern = pattern;
             return this;
         }
@@ -354,10 +351,8 @@ public final class PipelineConfig {
 
         /** The gzip level, 1 (fastest, the default: see docs/compression.md) to 9 (smallest). */
         public Builder compressionLevel(int level) {
-            if (level < 1 || level > 9) {
-                throw new IllegalArgumentException("compressionLevel (" + level
-                        + ") must be 1 (fastest, the default) to 9 (smallest output)");
-            }
+            require(level >= 1 && level <= 9, "compressionLevel",
+                    "(%s) must be 1 (fastest, the default) to 9 (smallest output)", level);
             this.compressionLevel = level;
             return this;
         }
@@ -404,10 +399,8 @@ public final class PipelineConfig {
 
         /** Most bytes the spool may take on disk, 4KB to 1TB; default 1GB. */
         public Builder spoolMaxBytes(long bytes) {
-            if (bytes < (4 << 10) || bytes > (1L << 40)) {
-                throw new IllegalArgumentException("spoolMaxBytes (" + Sizes.format(bytes) + ") must be between "
-                        + Sizes.format(4 << 10) + " and " + Sizes.format(1L << 40));
-            }
+            require(bytes >= (4 << 10) && bytes <= (1L << 40), "spoolMaxBytes", "(%s) must be between %s and %s",
+                    Sizes.format(bytes), Sizes.format(4 << 10), Sizes.format(1L << 40));
             this.spoolMaxBytes = bytes;
             return this;
         }
@@ -444,8 +437,8 @@ public final class PipelineConfig {
                         + Sizes.format(batchMaxBytes) + ")", batchMaxBytes, "batchMaxBytes"));
                 maxEventSize = batchMaxBytes;
             }
-            if (maxEventSize > bufferSize / 2 - 8) {
-                int chosen = bufferSize / 2 - 8;
+            if (maxEventSize > largestEvent()) {
+                int chosen = largestEvent();
                 changes.add(lowered("maxEventSize", maxEventSize, "above half of bufferSize ("
                         + Sizes.format(bufferSize) + ") minus 8 bytes", chosen, "the most the buffer takes"));
                 maxEventSize = chosen;
@@ -466,30 +459,20 @@ public final class PipelineConfig {
 
         /** Checks the combinations and builds the config. */
         public PipelineConfig build() {
-            if (batchMaxBytes > bufferSize) {
-                throw new IllegalArgumentException("batchMaxBytes (" + Sizes.format(batchMaxBytes)
-                        + ") must not exceed bufferSize (" + Sizes.format(bufferSize) + ")");
-            }
-            if (maxEventSize > batchMaxBytes) {
-                throw new IllegalArgumentException("maxEventSize (" + Sizes.format(maxEventSize)
-                        + ") must not exceed batchMaxBytes (" + Sizes.format(batchMaxBytes) + ")");
-            }
-            if (maxEventSize > bufferSize / 2 - 8) {
-                throw new IllegalArgumentException("maxEventSize (" + Sizes.format(maxEventSize)
-                        + ") must be at most half of bufferSize (" + Sizes.format(bufferSize) + ") minus 8 bytes");
-            }
-            if (batchMaxBytes > maxObjectSize) {
-                throw new IllegalArgumentException("batchMaxBytes (" + Sizes.format(batchMaxBytes)
-                        + ") must not exceed maxObjectSize (" + Sizes.format(maxObjectSize) + ")");
-            }
-            if (spoolDirectory != null && spoolMaxBytes < batchMaxBytes) {
-                throw new IllegalArgumentException("spoolMaxBytes (" + Sizes.format(spoolMaxBytes)
-                        + ") must be at least batchMaxBytes (" + Sizes.format(batchMaxBytes) + ")");
-            }
-            if (initialBackoff.compareTo(maxBackoff) > 0) {
-                throw new IllegalArgumentException("initialBackoff (" + initialBackoff
-                        + ") must not exceed maxBackoff (" + maxBackoff + ")");
-            }
+            require(batchMaxBytes <= bufferSize, "batchMaxBytes", "(%s) must not exceed bufferSize (%s)",
+                    Sizes.format(batchMaxBytes), Sizes.format(bufferSize));
+            require(maxEventSize <= batchMaxBytes, "maxEventSize", "(%s) must not exceed batchMaxBytes (%s)",
+                    Sizes.format(maxEventSize), Sizes.format(batchMaxBytes));
+            require(maxEventSize <= largestEvent(), "maxEventSize",
+                    "(%s) must be at most half of bufferSize (%s) minus %s bytes", Sizes.format(maxEventSize),
+                    Sizes.format(bufferSize), RingBuffer.RECORD_HEADER_BYTES);
+            require(batchMaxBytes <= maxObjectSize, "batchMaxBytes", "(%s) must not exceed maxObjectSize (%s)",
+                    Sizes.format(batchMaxBytes), Sizes.format(maxObjectSize));
+            require(spoolDirectory == null || spoolMaxBytes >= batchMaxBytes, "spoolMaxBytes",
+                    "(%s) must be at least batchMaxBytes (%s)", Sizes.format(spoolMaxBytes),
+                    Sizes.format(batchMaxBytes));
+            require(initialBackoff.compareTo(maxBackoff) <= 0, "initialBackoff", "(%s) must not exceed maxBackoff (%s)",
+                    initialBackoff, maxBackoff);
             Map<String, String> values = new TreeMap<>();
             values.put("host", LocalIdentity.hostName());
             values.put("pid", LocalIdentity.pid());
@@ -504,21 +487,21 @@ public final class PipelineConfig {
             return new PipelineConfig(this, keys, Collections.unmodifiableMap(headers));
         }
 
+        /** The longest event the ring keeps whole: two must fit in the buffer, each with its record header. */
+        private int largestEvent() {
+            return bufferSize / 2 - RingBuffer.RECORD_HEADER_BYTES;
+        }
+
         private static int checkRange(String setting, int bytes, int min, int max) {
-            if (bytes < min || bytes > max) {
-                throw new IllegalArgumentException(setting + " (" + Sizes.format(bytes) + ") must be between "
-                        + Sizes.format(min) + " and " + Sizes.format(max));
-            }
+            require(bytes >= min && bytes <= max, setting, "(%s) must be between %s and %s", Sizes.format(bytes),
+                    Sizes.format(min), Sizes.format(max));
             return bytes;
         }
 
         private static Duration checkDuration(String setting, Duration d, Duration min, Duration max) {
-            if (d == null) {
-                throw new IllegalArgumentException(setting + " must not be null");
-            }
-            if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
-                throw new IllegalArgumentException(setting + " (" + d + ") must be between " + min + " and " + max);
-            }
+            require(d != null, setting, "must not be null");
+            require(d.compareTo(min) >= 0 && d.compareTo(max) <= 0, setting, "(%s) must be between %s and %s", d, min,
+                    max);
             return d;
         }
     }

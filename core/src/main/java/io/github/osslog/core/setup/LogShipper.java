@@ -29,7 +29,7 @@ public final class LogShipper {
     private final Pipeline pipeline;
     private final OssClient client;
 
-    LogShipper(Pipeline pipeline, OssClient client) {
+    public LogShipper(Pipeline pipeline, OssClient client) {
         this.pipeline = pipeline;
         this.client = client;
     }

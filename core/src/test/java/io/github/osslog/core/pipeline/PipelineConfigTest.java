@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.osslog.core.InvalidSettingException;
 import io.github.osslog.core.buffer.OverflowPolicy;
 import io.github.osslog.core.naming.LocalIdentity;
 import java.time.Duration;
@@ -57,6 +58,22 @@ class PipelineConfigTest {
         assertTrue(rejected(() -> PipelineConfig.builder().maxObjectSize(0)).startsWith("maxObjectSize"));
         assertEquals("maxObjectSize (6GB) must be positive and at most 5GB, the limit of an appendable object",
                 rejected(() -> PipelineConfig.builder().maxObjectSize(6L << 30)));
+    }
+
+    /** Problems carry the setting itself, so that the settings layer never reads it out of the message. */
+    @Test
+    void problemsNameTheirSettingOutsideTheMessage() {
+        assertEquals("maxEventSize", assertThrows(InvalidSettingException.class,
+                () -> PipelineConfig.builder().bufferSize(8192).maxEventSize(8192).batchMaxBytes(8192).build())
+                .setting());
+        assertEquals("spoolMaxBytes", assertThrows(InvalidSettingException.class,
+                () -> PipelineConfig.builder().spoolDirectory(java.nio.file.Paths.get("s")).spoolMaxBytes(4096)
+                        .build()).setting());
+        assertEquals("discardThreshold (1.5) must be above 0 and below 1, e.g. 0.8 for 80% full",
+                rejected(() -> PipelineConfig.builder().discardThreshold(1.5)));
+        assertEquals("maxEventSize (4KB) must be at most half of bufferSize (8KB) minus 8 bytes",
+                rejected(() -> PipelineConfig.builder().bufferSize(8192).batchMaxBytes(4096).maxEventSize(4096)
+                        .build()));
     }
 
     @Test

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.osslog.core.buffer.LogLevel;
+import io.github.osslog.core.config.PipelineFactory;
+import io.github.osslog.core.config.Settings;
+import io.github.osslog.core.config.SettingsException;
 import io.github.osslog.core.crc.Crc64;
 import io.github.osslog.core.testing.RecordingLogger;
 import java.net.InetAddress;
@@ -60,10 +63,10 @@ class MalformedAnswersTest {
     }
 
     private LogShipper ship() throws SettingsException {
-        shipper = new ShipperSettings().env(name -> null).set("endpoint", "http://127.0.0.1:" + server.getPort())
+        shipper = PipelineFactory.create(new Settings().set("endpoint", "http://127.0.0.1:" + server.getPort())
                 .set("region", "cn-hangzhou").set("bucket", "logs").set("accessKeyId", "AKID")
                 .set("accessKeySecret", "malformed-answers-secret").set("objectKeyPattern", "app/%i.log")
-                .set("initialBackoff", "1 ms").set("maxBackoff", "20 ms").build("malformed", logger);
+                .set("initialBackoff", "1 ms").set("maxBackoff", "20 ms").validate("malformed"), logger);
         shipper.start();
         shipper.publish(LINE, 0, LINE.length, LogLevel.INFO);
         return shipper;

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.github.osslog.testkit.fuzz.FuzzValues;
 import io.github.osslog.testkit.fuzz.FuzzThreads;
-import io.github.osslog.core.setup.ShipperSettings;
+import io.github.osslog.core.config.Setting;
 import io.github.osslog.log4j2.CollectingAppender;
 import io.github.osslog.log4j2.OssAppender;
 import io.github.osslog.log4j2.StatusCapture;
@@ -20,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,8 @@ class Log4j2ConfigFuzzTest {
     private static final int ROUNDS = Integer.getInteger("fuzz.rounds", 150);
     private static final long SEED = Long.getLong("fuzz.seed", new Random().nextLong());
     private static final String SECRET = "secret-";
+    private static final List<Setting> SECRETS = Stream.of(Setting.values()).filter(Setting::secret)
+            .collect(Collectors.toList());
 
     @RegisterExtension
     final OssTestServerExtension oss = OssTestServerExtension.configure(b -> b.credentials("AK", "SK").bucket("logs"));
@@ -64,7 +68,7 @@ class Log4j2ConfigFuzzTest {
         Map<String, String> set = new LinkedHashMap<>();
         int count = 1 + random.nextInt(3);
         for (int i = 0; i < count; i++) {
-            String property = ShipperSettings.PROPERTIES.get(random.nextInt(ShipperSettings.PROPERTIES.size()));
+            String property = Setting.values()[random.nextInt(Setting.values().length)].property();
             set.put(property, boundedValue(property, values.next(), random));
         }
         return round(set, "seed " + seed);
@@ -88,8 +92,8 @@ class Log4j2ConfigFuzzTest {
             } else {
                 assertTrue(appender.isStarted(), where);
             }
-            for (String secret : ShipperSettings.SECRETS) {
-                String value = set.get(secret);
+            for (Setting secret : SECRETS) {
+                String value = set.get(secret.property());
                 if (value != null) {
                     String head = value.substring(0, SECRET.length() + 16);
                     assertFalse(status.all().contains(head), where + ": secret echoed");
@@ -129,7 +133,7 @@ class Log4j2ConfigFuzzTest {
             String[] bounded = {"0", "100 milliseconds", "PT0.1S", "-1 seconds", "11 minutes", "junk " + value};
             return value.matches("\\D*") ? value : bounded[random.nextInt(bounded.length)];
         }
-        if (ShipperSettings.SECRETS.contains(property)) {
+        if (Setting.named(property).secret()) {
             return SECRET + String.format("%016x", random.nextLong()) + value; // a prefix no other value can contain
         }
         if (property.equals("spoolDirectory")) {

@@ -14,7 +14,7 @@ import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import ch.qos.logback.core.status.Status;
-import io.github.osslog.core.setup.ShipperSettings;
+import io.github.osslog.core.config.Setting;
 import io.github.osslog.logback.OssAppender;
 import io.github.osslog.testkit.OssTestServerExtension;
 import java.io.ByteArrayInputStream;
@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -40,6 +41,8 @@ class LogbackConfigFuzzTest {
     private static final int ROUNDS = Integer.getInteger("fuzz.rounds", 150);
     private static final long SEED = Long.getLong("fuzz.seed", new Random().nextLong());
     private static final String SECRET = "secret-";
+    private static final List<Setting> SECRETS = Stream.of(Setting.values()).filter(Setting::secret)
+            .collect(Collectors.toList());
 
     @RegisterExtension
     final OssTestServerExtension oss = OssTestServerExtension.configure(b -> b.credentials("AK", "SK").bucket("logs"));
@@ -77,7 +80,7 @@ class LogbackConfigFuzzTest {
         Map<String, String> set = new LinkedHashMap<>();
         int count = 1 + random.nextInt(3);
         for (int i = 0; i < count; i++) {
-            String property = ShipperSettings.PROPERTIES.get(random.nextInt(ShipperSettings.PROPERTIES.size()));
+            String property = Setting.values()[random.nextInt(Setting.values().length)].property();
             set.put(property, boundedValue(property, values.next(), random));
         }
         return round(set, "seed " + seed);
@@ -110,8 +113,8 @@ class LogbackConfigFuzzTest {
                         + errors);
             }
             // Joran's own errors may quote a value it could not substitute; ours never quote a secret.
-            for (String secret : ShipperSettings.SECRETS) {
-                String value = set.get(secret);
+            for (Setting secret : SECRETS) {
+                String value = set.get(secret.property());
                 if (value != null) {
                     String head = value.substring(0, SECRET.length() + 16);
                     assertFalse(errors.stream().anyMatch(e -> e.startsWith("osslog:") && e.contains(head)),
@@ -136,7 +139,7 @@ class LogbackConfigFuzzTest {
             String[] bounded = {"0", "100 milliseconds", "PT0.1S", "-1 seconds", "11 minutes", "junk " + value};
             return value.matches("\\D*") ? value : bounded[random.nextInt(bounded.length)];
         }
-        if (ShipperSettings.SECRETS.contains(property)) {
+        if (Setting.named(property).secret()) {
             return SECRET + String.format("%016x", random.nextLong()) + value; // a prefix no other value can contain
         }
         if (property.equals("spoolDirectory")) {

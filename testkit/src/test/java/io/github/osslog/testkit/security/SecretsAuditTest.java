@@ -8,10 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.osslog.core.InternalLogger;
 import io.github.osslog.core.auth.CredentialsProvider;
 import io.github.osslog.core.buffer.LogLevel;
+import io.github.osslog.core.config.PipelineFactory;
+import io.github.osslog.core.config.Settings;
+import io.github.osslog.core.config.SettingsException;
 import io.github.osslog.core.oss.OssClient;
 import io.github.osslog.core.setup.LogShipper;
-import io.github.osslog.core.setup.SettingsException;
-import io.github.osslog.core.setup.ShipperSettings;
 import io.github.osslog.testkit.Await;
 import io.github.osslog.testkit.Fault;
 import io.github.osslog.testkit.Operation;
@@ -101,12 +102,12 @@ class SecretsAuditTest {
     };
 
     private LogShipper shipper(String version, String secret) throws SettingsException {
-        ShipperSettings settings = new ShipperSettings().set("endpoint", server.endpoint())
+        Settings settings = new Settings().set("endpoint", server.endpoint())
                 .set("region", server.region()).set("bucket", "logs").set("accessKeyId", KEY_ID)
                 .set("accessKeySecret", secret).set("securityToken", TOKEN).set("signatureVersion", version)
                 .set("objectKeyPattern", "app/%i.log").set("initialBackoff", "1 ms").set("maxBackoff", "20 ms")
                 .set("callTimeout", "2 s");
-        LogShipper shipper = settings.build("audit-" + NAMES.incrementAndGet(), logger);
+        LogShipper shipper = PipelineFactory.create(settings.validate("audit-" + NAMES.incrementAndGet()), logger);
         shippers.add(shipper);
         shipper.start();
         return shipper;

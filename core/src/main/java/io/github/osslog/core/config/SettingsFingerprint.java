@@ -1,4 +1,4 @@
-package io.github.osslog.core.setup;
+package io.github.osslog.core.config;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -19,13 +19,13 @@ final class SettingsFingerprint {
     private SettingsFingerprint() {
     }
 
-    static String of(Map<String, String> values, Map<String, String> keyValues) {
+    static String of(Map<Setting, String> values, Map<String, String> keyValues) {
         StringBuilder key = new StringBuilder();
-        for (String property : ShipperSettings.PROPERTIES) {
-            String value = values.get(property);
+        for (Setting setting : Setting.values()) {
+            String value = values.get(setting);
             if (value != null) {
-                key.append(' ').append(property).append('=')
-                        .append(ShipperSettings.SECRETS.contains(property) ? fingerprint(value) : value);
+                key.append(' ').append(setting.property()).append('=')
+                        .append(setting.secret() ? fingerprint(value) : value);
             }
         }
         for (Map.Entry<String, String> kv : keyValues.entrySet()) {

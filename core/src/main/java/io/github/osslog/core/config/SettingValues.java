@@ -1,4 +1,4 @@
-package io.github.osslog.core.setup;
+package io.github.osslog.core.config;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * {@code 1 minute}, {@code PT2S}) the way logging configurations write them, with messages that show the accepted
  * forms. Stateless.
  */
-public final class SettingValues {
+final class SettingValues {
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(b|bytes?|kb|kib|mb|mib|gb|gib)?");
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*([a-z]+)?");
 
@@ -23,7 +23,7 @@ public final class SettingValues {
      *
      * @throws IllegalArgumentException naming the accepted forms
      */
-    public static long parseSize(String text) {
+    static long parseSize(String text) {
         Matcher m = SIZE.matcher(text == null ? "" : text.trim().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
             throw new IllegalArgumentException("'" + text + "' is not a size: write e.g. 64MB, 512KB, 1GB or 1048576");
@@ -48,7 +48,7 @@ public final class SettingValues {
      *
      * @throws IllegalArgumentException naming the accepted forms
      */
-    public static Duration parseDuration(String text) {
+    static Duration parseDuration(String text) {
         String s = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         if (s.startsWith("p")) {
             try {

@@ -1,4 +1,4 @@
-package io.github.osslog.core.setup;
+package io.github.osslog.core.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,20 +6,25 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.osslog.core.InternalLogger;
+import io.github.osslog.core.auth.Credentials;
+import io.github.osslog.core.setup.LogShipper;
 import io.github.osslog.core.buffer.OverflowPolicy;
 import io.github.osslog.core.pipeline.PipelineConfig;
 import io.github.osslog.core.testing.RecordingLogger;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** Both adapters configure through these settings: every bad value must be reported by name, none thrown. */
-class ShipperSettingsTest {
+class SettingsTest {
 
-    private static ShipperSettings valid() {
-        return new ShipperSettings()
+    private static Settings valid() {
+        return new Settings()
                 .env(name -> null)
                 .set("endpoint", "http://127.0.0.1:9")
                 .set("region", "cn-hangzhou")
@@ -28,8 +33,12 @@ class ShipperSettingsTest {
                 .set("accessKeySecret", "the-secret-value");
     }
 
-    private static List<SettingProblem> problems(ShipperSettings settings) {
-        return assertThrows(SettingsException.class, () -> settings.build("t", InternalLogger.NONE)).problems();
+    private static List<SettingProblem> problems(Settings settings) {
+        return assertThrows(SettingsException.class, () -> settings.validate("t")).problems();
+    }
+
+    private static LogShipper start(Settings settings, String name, InternalLogger logger) throws SettingsException {
+        return PipelineFactory.create(settings.validate(name), logger);
     }
 
     private static List<String> properties(List<SettingProblem> problems) {
@@ -38,7 +47,7 @@ class ShipperSettingsTest {
 
     @Test
     void everySettingMapsToTheCore() throws Exception {
-        LogShipper shipper = valid()
+        LogShipper shipper = start(valid()
                 .set("bufferSize", "64MB").set("batchMaxBytes", "2MB").set("maxEventSize", "128KB")
                 .set("flushInterval", "2 seconds").set("overflowPolicy", "block").set("blockTimeout", "250ms")
                 .set("discardLevel", "debug").set("discardThreshold", "75%").set("maxObjectSize", "512MB")
@@ -49,8 +58,7 @@ class ShipperSettingsTest {
                 .set("initialBackoff", "50ms").set("maxBackoff", "1 minute").set("shutdownTimeout", "5 seconds")
                 .set("connectTimeout", "1s").set("callTimeout", "4s").set("sendContentMd5", "true")
                 .set("spoolDirectory", "/var/spool/shop-osslog").set("spoolMaxBytes", "256MB")
-                .keyValue("app", "shop")
-                .build("My Appender", InternalLogger.NONE);
+                .keyValue("app", "shop"), "My Appender", InternalLogger.NONE);
         try {
             PipelineConfig c = shipper.pipeline().config();
             assertEquals("My_Appender", c.name());
@@ -79,7 +87,7 @@ class ShipperSettingsTest {
 
     @Test
     void everyBadSettingIsReportedByNameAtOnce() {
-        List<SettingProblem> problems = problems(new ShipperSettings().env(name -> null)
+        List<SettingProblem> problems = problems(new Settings().env(name -> null)
                 .set("endpoint", "ftp://x")
                 .set("bucket", "Bad_Bucket")
                 .set("accessKeyId", "AKID")
@@ -106,7 +114,7 @@ class ShipperSettingsTest {
 
     @Test
     void missingRequiredSettingsAreNamed() {
-        List<SettingProblem> problems = problems(new ShipperSettings().env(name -> null));
+        List<SettingProblem> problems = problems(new Settings().env(name -> null));
 
         assertEquals(List.of("accessKeyId", "endpoint", "bucket"), properties(problems));
         assertTrue(problems.get(0).message().startsWith("No OSS credentials found"), problems.get(0).message());
@@ -144,9 +152,9 @@ class ShipperSettingsTest {
                 warnings.add("ERROR " + message);
             }
         };
-        LogShipper shipper = valid().set("bufferSize", "1MB").set("shutdownTimeout", "5 seconds")
-                .set("callTimeout", "6 seconds").set("initialBackoff", "2 seconds").set("maxBackoff", "1 second")
-                .build("settled", logger);
+        LogShipper shipper = start(valid().set("bufferSize", "1MB").set("shutdownTimeout", "5 seconds")
+                .set("callTimeout", "6 seconds").set("initialBackoff", "2 seconds").set("maxBackoff", "1 second"),
+                "settled", logger);
         shipper.stop(Duration.ZERO);
 
         io.github.osslog.core.pipeline.PipelineConfig c = shipper.pipeline().config();
@@ -163,7 +171,7 @@ class ShipperSettingsTest {
                         + " stop() can wait out an append in flight; set callTimeout below shutdownTimeout to silence"
                         + " this"), warnings);
 
-        LogShipper tiny = valid().set("bufferSize", "8KB").set("maxEventSize", "6KB").build("tiny", logger);
+        LogShipper tiny = start(valid().set("bufferSize", "8KB").set("maxEventSize", "6KB"), "tiny", logger);
         tiny.stop(Duration.ZERO);
         assertEquals(4 << 10, tiny.pipeline().config().batchMaxBytes());
         assertEquals((4 << 10) - 8, tiny.pipeline().config().maxEventSize(), "half the buffer less a header");
@@ -171,19 +179,22 @@ class ShipperSettingsTest {
 
     @Test
     void theDefaultCallTimeoutShrinksBelowAShortShutdownTimeout() throws Exception {
-        LogShipper shipper = valid().set("shutdownTimeout", "2 seconds").build("short", InternalLogger.NONE);
+        LogShipper shipper = start(valid().set("shutdownTimeout", "2 seconds"), "short", InternalLogger.NONE);
         shipper.stop(Duration.ZERO);
         assertEquals(Duration.ofMillis(1601), shipper.client().config().callTimeout());
     }
 
     @Test
     void credentialsComeFromTheEnvironmentWhenNotConfigured() throws Exception {
-        ShipperSettings settings = valid().set("accessKeyId", null).set("accessKeySecret", null)
-                .env(name -> Collections.singletonMap("OSS_ACCESS_KEY_ID", "ENVKEY").containsKey(name) ? "ENVKEY"
-                        : name.equals("OSS_ACCESS_KEY_SECRET") ? "env-secret" : null);
+        Map<String, String> env = Map.of("OSS_ACCESS_KEY_ID", "ENVKEY", "OSS_ACCESS_KEY_SECRET", "env-secret");
+        OsslogConfig config = valid().set("accessKeyId", null).set("accessKeySecret", null).env(env::get)
+                .validate("env");
 
-        LogShipper shipper = settings.build("env", InternalLogger.NONE);
-        shipper.stop(Duration.ZERO);
+        Credentials credentials = config.oss().credentials().getCredentials();
+        assertEquals("ENVKEY", credentials.accessKeyId());
+        assertEquals("env-secret", credentials.accessKeySecret());
+        assertEquals("AKID", valid().validate("static").oss().credentials().getCredentials().accessKeyId(),
+                "configured credentials win over the environment");
     }
 
     @Test
@@ -224,7 +235,7 @@ class ShipperSettingsTest {
                 "http://127.0.0.1:9", "http://127.8.9.10:9", "http://localhost:9", "http://[::1]:9",
                 "https://oss.example.com"}) {
             RecordingLogger logger = new RecordingLogger();
-            LogShipper shipper = valid().set("endpoint", endpoint).build("t", logger);
+            LogShipper shipper = start(valid().set("endpoint", endpoint), "t", logger);
             shipper.stop(Duration.ZERO);
 
             boolean loopbackOrTls = endpoint.startsWith("https") || endpoint.contains("127.")
@@ -236,6 +247,32 @@ class ShipperSettingsTest {
 
     @Test
     void unknownPropertiesAreAnAdapterBug() {
-        assertThrows(IllegalArgumentException.class, () -> new ShipperSettings().set("bufferSise", "1MB"));
+        assertThrows(IllegalArgumentException.class, () -> new Settings().set("bufferSise", "1MB"));
+    }
+
+    /** Problems carry their setting, also those found by checks of combinations in other packages. */
+    @Test
+    void problemsFoundInCombinationNameTheirSetting() {
+        List<SettingProblem> problems = problems(valid().set("urlStyle", "VIRTUAL_HOSTED"));
+        assertEquals(List.of(Setting.URL_STYLE), problems.stream().map(SettingProblem::setting)
+                .collect(Collectors.toList()));
+        assertEquals(List.of(Setting.ACCESS_KEY_SECRET, Setting.SPOOL_MAX_BYTES), problems(valid()
+                .set("accessKeySecret", null).set("spoolDirectory", "/tmp/s").set("spoolMaxBytes", "4KB"))
+                .stream().map(SettingProblem::setting).collect(Collectors.toList()));
+    }
+
+    /** Every literal default the catalogue (and so the README) shows is the one the config uses when unset. */
+    @Test
+    void theDocumentedDefaultsAreTheDefaults() throws Exception {
+        OsslogConfig unset = valid().validate("d");
+        for (Setting setting : Setting.values()) {
+            Matcher literal = Pattern.compile("`([^`]*)`").matcher(setting.defaultValue());
+            if (!literal.matches()) {
+                continue;
+            }
+            OsslogConfig set = valid().set(setting, literal.group(1)).validate("d");
+            // the zone UTC has the same rules as the offset Z the config defaults to
+            assertEquals(unset.toString(), set.toString().replace("timeZone=UTC", "timeZone=Z"), setting.property());
+        }
     }
 }

@@ -1,9 +1,9 @@
-package io.github.osslog.core.setup;
+package io.github.osslog.core.config;
 
 import java.util.Collections;
 import java.util.List;
 
-/** The settings cannot make a working shipper; {@link #problems()} lists every bad setting. */
+/** The settings cannot make a working pipeline; {@link #problems()} lists every bad setting. */
 public final class SettingsException extends Exception {
     private static final long serialVersionUID = 1L;
 
