@@ -25,38 +25,17 @@ final class GrepCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "REGEX", description = "Java regular expression.")
     String regex;
 
-    @Parameters(index = "1", paramLabel = "PATTERN", description = PATTERN_HELP)
-    String keyPattern;
-
     @Option(names = {"-i", "--ignore-case"}, description = "Match case-insensitively (Unicode).")
     boolean ignoreCase;
 
     @Option(names = {"-v", "--invert-match"}, description = "Select the lines that do not match.")
     boolean invert;
 
-    @Option(names = "--verbose", description = VERBOSE_HELP + " (-v is --invert-match here, as in grep)")
-    boolean verboseGrep;
-
     @ArgGroup(exclusive = false)
     WindowOptions window = new WindowOptions();
 
     @Mixin
     OutputOptions output = new OutputOptions();
-
-    @Override
-    boolean decodeGzip() {
-        return !output.noGzip;
-    }
-
-    @Override
-    String pattern() {
-        return keyPattern;
-    }
-
-    @Override
-    boolean verbose() {
-        return verboseGrep;
-    }
 
     @Override
     int run(LogReader reader) throws Exception {

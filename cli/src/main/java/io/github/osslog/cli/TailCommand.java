@@ -38,24 +38,6 @@ final class TailCommand extends BaseCommand {
     OutputOptions output = new OutputOptions();
 
     @Override
-    boolean decodeGzip() {
-        return !output.noGzip;
-    }
-
-    @Mixin
-    PatternArgs args = new PatternArgs();
-
-    @Override
-    String pattern() {
-        return args.pattern;
-    }
-
-    @Override
-    boolean verbose() {
-        return args.verbose;
-    }
-
-    @Override
     int run(LogReader reader) throws Exception {
         if (lines < 0) {
             throw new IllegalArgumentException("-n must be 0 or more, was " + lines);
