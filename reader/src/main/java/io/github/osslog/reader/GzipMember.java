@@ -44,7 +44,7 @@ final class GzipMember {
         return new GzipMember(Status.CORRUPT, new byte[0], 0, 0, problem);
     }
 
-    /** Decodes the member that starts at {@code in[off]}, object offset {@code start}, from at most {@code len} bytes. */
+    /** Decodes the member at {@code in[off]}, object offset {@code start}, from at most {@code len} bytes. */
     static GzipMember decode(byte[] in, int off, int len, long start) {
         int end = off + len;
         if (len < 10) {
