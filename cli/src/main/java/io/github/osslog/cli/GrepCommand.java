@@ -1,11 +1,8 @@
 package io.github.osslog.cli;
 
 import io.github.osslog.reader.CorruptObjectException;
-import io.github.osslog.reader.LogLine;
 import io.github.osslog.reader.LogObject;
 import io.github.osslog.reader.LogReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -61,7 +58,7 @@ final class GrepCommand extends BaseCommand {
                     progress.update(read[0]);
                     if (compiled.matcher(text).find() != invert && (!byTimestamp || inWindow(text, since, until))) {
                         selected[0]++;
-                        print(line);
+                        output.print(session.out, line);
                     }
                 });
             } catch (CorruptObjectException e) {
@@ -77,17 +74,5 @@ final class GrepCommand extends BaseCommand {
     private boolean inWindow(String text, Instant since, Instant until) {
         Instant at = Times.leading(text, zone);
         return at == null || !at.isBefore(since) && !at.isAfter(until);
-    }
-
-    private void print(LogLine line) {
-        try {
-            if (output.key) {
-                KeyedLines.line(session.out, line.object().key(), line.bytes());
-            } else {
-                session.out.write(line.bytes());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
