@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,8 +64,10 @@ public final class ReaderCheck {
             long gzipBytes = server.length(BUCKET, "bench/gzip/0.log.gz").getAsLong();
             System.out.printf("objects: %,d lines, plain %,d bytes, gzip %,d bytes (%d-line members)%n", lines,
                     plainBytes, gzipBytes, MEMBER_LINES);
+            printLoad();
             throughput(oss, env, "plain", "bench/plain/0.log", "bench/plain/%i.log", plainBytes);
             throughput(oss, env, "gzip", "bench/gzip/0.log.gz", "bench/gzip/%i.log.gz", gzipBytes);
+            printLoad();
             latency(oss, env, jar);
         }
     }
@@ -233,6 +236,13 @@ public final class ReaderCheck {
             tail.destroy();
             tail.waitFor();
         }
+    }
+
+    /** The machine's load: other processes take the CPU that decoding needs, so every result is read with it. */
+    private static void printLoad() {
+        System.out.printf("load average (1 min): %.2f on %d CPUs%n",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
     }
 
     private static double seconds(long startNanos) {

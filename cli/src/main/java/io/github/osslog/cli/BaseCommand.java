@@ -14,13 +14,28 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IModelTransformer;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** The options every command shares: where the store is, which pattern, which window. */
+/**
+ * The options every command shares: where the store is, which pattern, which window. PATTERN and {@code --verbose}
+ * are added to each command's model by {@link SharedArgs}, since their place differs ({@code grep REGEX PATTERN},
+ * grep's {@code -v}); the commands declare neither.
+ */
+@Command(modelTransformer = BaseCommand.SharedArgs.class)
 abstract class BaseCommand implements Callable<Integer> {
     Session session;
+
+    @Spec
+    CommandSpec spec;
 
     static final String PATTERN_HELP = "The appenders' objectKeyPattern, e.g."
             + " 'logs/%%d{yyyy-MM-dd}/%%host-%%pid-%%i.log.gz'. %%host, %%pid and %%{name} match any value unless"
@@ -75,7 +90,7 @@ abstract class BaseCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() throws Exception {
-        session.verbose = verbose();
+        session.verbose = (Boolean) spec.findOption("--verbose").getValue();
         try (OssClient oss = OssClient.create(clientConfig())) {
             LogReader reader = LogReader.builder().client(oss).pattern(pattern()).zone(zone).discovery(discovery)
                     .values(values()).decodeGzip(decodeGzip()).notes(session::note).retryFor(retryFor).build();
@@ -85,17 +100,19 @@ abstract class BaseCommand implements Callable<Integer> {
         }
     }
 
-    /** The key pattern argument. */
-    abstract String pattern();
-
-    abstract boolean verbose();
-
     /** The command itself. */
     abstract int run(LogReader reader) throws Exception;
 
-    /** Whether gzip objects are decoded (commands with --no-gzip override). */
-    boolean decodeGzip() {
-        return true;
+    /** The PATTERN argument: the last positional. */
+    private String pattern() {
+        List<PositionalParamSpec> positionals = spec.positionalParameters();
+        return positionals.get(positionals.size() - 1).getValue();
+    }
+
+    /** Whether gzip objects are decoded: unless the command has {@code --no-gzip} and it was given. */
+    private boolean decodeGzip() {
+        OptionSpec noGzip = spec.findOption("--no-gzip");
+        return noGzip == null || !(Boolean) noGzip.getValue();
     }
 
     Instant now() {
@@ -147,6 +164,24 @@ abstract class BaseCommand implements Callable<Integer> {
                     + " (and OSS_SESSION_TOKEN for STS keys), or ALIBABA_CLOUD_ECS_METADATA=<role name> on an ECS"
                     + " instance; osslog takes no secret on the command line"
                     + (e.getMessage().startsWith("No OSS credentials found") ? "" : " (" + e.getMessage() + ")"));
+        }
+    }
+
+    /**
+     * Adds PATTERN after the command's own positionals, and {@code --verbose}, also as {@code -v} unless the command
+     * gives {@code -v} another meaning (grep's {@code --invert-match}, as in grep).
+     */
+    static final class SharedArgs implements IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec spec) {
+            spec.addPositional(PositionalParamSpec.builder().index(String.valueOf(spec.positionalParameters().size()))
+                    .paramLabel("PATTERN").description(PATTERN_HELP).type(String.class).arity("1").required(true)
+                    .build());
+            OptionSpec v = spec.findOption("-v");
+            spec.addOption(OptionSpec.builder(v == null ? new String[] {"-v", "--verbose"} : new String[] {"--verbose"})
+                    .description(VERBOSE_HELP + (v == null ? "" : " (-v is " + v.longestName() + " here)"))
+                    .type(boolean.class).arity("0").initialValue(false).build());
+            return spec;
         }
     }
 }

@@ -23,24 +23,6 @@ final class CatCommand extends BaseCommand {
     OutputOptions output = new OutputOptions();
 
     @Override
-    boolean decodeGzip() {
-        return !output.noGzip;
-    }
-
-    @Mixin
-    PatternArgs args = new PatternArgs();
-
-    @Override
-    String pattern() {
-        return args.pattern;
-    }
-
-    @Override
-    boolean verbose() {
-        return args.verbose;
-    }
-
-    @Override
     int run(LogReader reader) throws Exception {
         Instant now = now();
         List<LogObject> objects = reader.objects(window.since(zone, now), window.until(zone, now));

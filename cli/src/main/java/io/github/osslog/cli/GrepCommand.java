@@ -1,11 +1,8 @@
 package io.github.osslog.cli;
 
 import io.github.osslog.reader.CorruptObjectException;
-import io.github.osslog.reader.LogLine;
 import io.github.osslog.reader.LogObject;
 import io.github.osslog.reader.LogReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -25,38 +22,17 @@ final class GrepCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "REGEX", description = "Java regular expression.")
     String regex;
 
-    @Parameters(index = "1", paramLabel = "PATTERN", description = PATTERN_HELP)
-    String keyPattern;
-
     @Option(names = {"-i", "--ignore-case"}, description = "Match case-insensitively (Unicode).")
     boolean ignoreCase;
 
     @Option(names = {"-v", "--invert-match"}, description = "Select the lines that do not match.")
     boolean invert;
 
-    @Option(names = "--verbose", description = VERBOSE_HELP + " (-v is --invert-match here, as in grep)")
-    boolean verboseGrep;
-
     @ArgGroup(exclusive = false)
     WindowOptions window = new WindowOptions();
 
     @Mixin
     OutputOptions output = new OutputOptions();
-
-    @Override
-    boolean decodeGzip() {
-        return !output.noGzip;
-    }
-
-    @Override
-    String pattern() {
-        return keyPattern;
-    }
-
-    @Override
-    boolean verbose() {
-        return verboseGrep;
-    }
 
     @Override
     int run(LogReader reader) throws Exception {
@@ -82,7 +58,7 @@ final class GrepCommand extends BaseCommand {
                     progress.update(read[0]);
                     if (compiled.matcher(text).find() != invert && (!byTimestamp || inWindow(text, since, until))) {
                         selected[0]++;
-                        print(line);
+                        output.print(session.out, line);
                     }
                 });
             } catch (CorruptObjectException e) {
@@ -98,17 +74,5 @@ final class GrepCommand extends BaseCommand {
     private boolean inWindow(String text, Instant since, Instant until) {
         Instant at = Times.leading(text, zone);
         return at == null || !at.isBefore(since) && !at.isAfter(until);
-    }
-
-    private void print(LogLine line) {
-        try {
-            if (output.key) {
-                KeyedLines.line(session.out, line.object().key(), line.bytes());
-            } else {
-                session.out.write(line.bytes());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

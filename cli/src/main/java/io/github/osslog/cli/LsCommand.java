@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** {@code osslog ls PATTERN}. */
 @Command(name = "ls", description = {"List the objects PATTERN produced in the window, in write order (time bucket,"
@@ -14,19 +13,6 @@ import picocli.CommandLine.Mixin;
 final class LsCommand extends BaseCommand {
     @ArgGroup(exclusive = false)
     WindowOptions window = new WindowOptions();
-
-    @Mixin
-    PatternArgs args = new PatternArgs();
-
-    @Override
-    String pattern() {
-        return args.pattern;
-    }
-
-    @Override
-    boolean verbose() {
-        return args.verbose;
-    }
 
     @Override
     int run(LogReader reader) throws Exception {

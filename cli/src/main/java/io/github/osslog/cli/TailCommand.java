@@ -4,8 +4,6 @@ import io.github.osslog.reader.Checkpoint;
 import io.github.osslog.reader.Follower;
 import io.github.osslog.reader.LogLine;
 import io.github.osslog.reader.LogReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
@@ -38,41 +36,13 @@ final class TailCommand extends BaseCommand {
     OutputOptions output = new OutputOptions();
 
     @Override
-    boolean decodeGzip() {
-        return !output.noGzip;
-    }
-
-    @Mixin
-    PatternArgs args = new PatternArgs();
-
-    @Override
-    String pattern() {
-        return args.pattern;
-    }
-
-    @Override
-    boolean verbose() {
-        return args.verbose;
-    }
-
-    @Override
     int run(LogReader reader) throws Exception {
         if (lines < 0) {
             throw new IllegalArgumentException("-n must be 0 or more, was " + lines);
         }
         Follower follower = from != null ? reader.follow(Checkpoint.parse(from), pollInterval)
                 : reader.follow(lines, pollInterval);
-        Consumer<LogLine> print = line -> {
-            try {
-                if (output.key) {
-                    KeyedLines.line(session.out, line.object().key(), line.bytes());
-                } else {
-                    session.out.write(line.bytes());
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        };
+        Consumer<LogLine> print = line -> output.print(session.out, line);
         follower.poll(print);
         session.flush();
         while (follow) {

@@ -210,6 +210,32 @@ class OsslogCommandTest {
         assertTrue(stderr().contains("listing refused (403 AccessDenied), probing keys with HEAD"), stderr());
     }
 
+    @Test
+    void everyCommandTakesPatternLastAndVerboseWhereGrepsVIsInvert() throws IOException {
+        append("svc/" + TODAY + "/web-0.log", utf8("x\n"));
+        server.faults().always(Fault.error(403, "AccessDenied"), RequestMatcher.operation(Operation.LIST_OBJECTS_V2));
+        String refused = "listing refused (403 AccessDenied)";
+
+        for (String command : new String[] {"ls", "cat", "tail"}) {
+            err.reset();
+            assertEquals(0, run(command, "-v", "--host", "web", PATTERN), command + ": " + stderr());
+            assertTrue(stderr().contains(refused), command + ": " + stderr());
+            err.reset();
+            assertEquals(0, run(command, "--verbose", "--host", "web", PATTERN), command + ": " + stderr());
+            assertTrue(stderr().contains(refused), command + ": " + stderr());
+        }
+        err.reset();
+        assertEquals(1, run("grep", "-v", "--verbose", "x", "--host", "web", PATTERN));
+        assertTrue(stderr().contains(refused), stderr());
+        assertEquals(0, run("grep", "--help"));
+        assertTrue(stdout().contains("REGEX PATTERN"), stdout());
+        assertTrue(stdout().contains("(-v is --invert-match here)"), stdout());
+        assertEquals(0, run("cat", "--help"));
+        assertTrue(stdout().contains("-v, --verbose"), stdout());
+        assertEquals(2, run("cat"));
+        assertTrue(stderr().contains("PATTERN"), stderr());
+    }
+
     private static byte[] gzip(String text) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {

@@ -2,79 +2,106 @@ package io.github.osslog.cli;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
-/** {@code java -jar osslog.jar ...} as a separate process, stdout to a file, stderr watched for a line. */
+/**
+ * {@code java -jar osslog.jar ...} as a separate process; its stdout and stderr lines are collected as they come,
+ * and waits end on what the process printed (or its end), never on a fixed pause. Thread-safe.
+ */
 final class TailProcess implements AutoCloseable {
     private final Process process;
-    private final Path stdout;
-    private final CountDownLatch started = new CountDownLatch(1);
+    private final String startedMarker;
+    private final List<String> stdout = new ArrayList<>();
     private final List<String> stderr = new ArrayList<>();
+    /** Streams that reached their end (the process closed them: it ended). */
+    private int ended;
 
-    TailProcess(Map<String, String> env, Path stdout, String startedMarker, String... args) throws IOException {
-        this.stdout = stdout;
+    TailProcess(Map<String, String> env, String startedMarker, String... args) throws IOException {
+        this.startedMarker = startedMarker;
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-jar", System.getProperty("osslog.jar")));
         command.addAll(Arrays.asList(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(stdout.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().clear();
         builder.environment().putAll(env);
         process = builder.start();
+        collect(process.getInputStream(), "tail-stdout", stdout::add);
+        collect(process.getErrorStream(), "tail-stderr", stderr::add);
+    }
+
+    /** Reads {@code in} line by line on a daemon thread; each line wakes the waits. */
+    private void collect(InputStream in, String name, Consumer<String> lines) {
         Thread reader = new Thread(() -> {
-            try (BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line = err.readLine(); line != null; line = err.readLine()) {
-                    synchronized (stderr) {
-                        stderr.add(line);
-                    }
-                    if (line.contains(startedMarker)) {
-                        started.countDown();
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                for (String line = r.readLine(); line != null; line = r.readLine()) {
+                    synchronized (this) {
+                        lines.accept(line);
+                        notifyAll();
                     }
                 }
             } catch (IOException e) {
                 // the process ended
+            } finally {
+                synchronized (this) {
+                    ended++;
+                    notifyAll();
+                }
             }
-        }, "tail-stderr");
+        }, name);
         reader.setDaemon(true);
         reader.start();
     }
 
     /** Waits for the marker line on stderr (the first discovery is done). */
-    void awaitStarted(Duration timeout) throws InterruptedException {
-        if (!started.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            throw new AssertionError("osslog tail did not start: " + stderr());
-        }
-    }
-
-    /** Waits until stdout holds {@code lines} lines or the timeout passes; returns stdout's lines. */
-    List<String> awaitLines(int lines, Duration timeout) throws IOException, InterruptedException {
+    synchronized void awaitStarted(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        List<String> out = read();
-        while (out.size() < lines && System.nanoTime() < deadline && process.isAlive()) {
-            process.waitFor(100, TimeUnit.MILLISECONDS); // returns early only if the process ends
-            out = read();
+        while (stderr.stream().noneMatch(l -> l.contains(startedMarker))) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || ended == 2) {
+                throw new AssertionError("osslog tail did not start: " + describe());
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
         }
-        return out;
     }
 
-    List<String> read() throws IOException {
-        return Files.readAllLines(stdout, StandardCharsets.UTF_8);
+    /**
+     * Waits until stdout holds {@code lines} lines, the process ends, or {@code stall} passes without a new line
+     * (a loaded machine slows tail down; only a tail that stopped printing fails); returns stdout's lines.
+     */
+    synchronized List<String> awaitLines(int lines, Duration stall) throws InterruptedException {
+        long deadline = System.nanoTime() + stall.toNanos();
+        int seen = stdout.size();
+        while (stdout.size() < lines && ended < 2) {
+            if (stdout.size() > seen) {
+                seen = stdout.size();
+                deadline = System.nanoTime() + stall.toNanos();
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return new ArrayList<>(stdout);
     }
 
-    List<String> stderr() {
-        synchronized (stderr) {
-            return new ArrayList<>(stderr);
-        }
+    synchronized List<String> stderr() {
+        return new ArrayList<>(stderr);
+    }
+
+    /** For failure messages: alive or the exit code, and what the process said on stderr. */
+    synchronized String describe() {
+        return (process.isAlive() ? "running" : "exited " + process.exitValue()) + ", stderr " + stderr;
     }
 
     boolean isAlive() {

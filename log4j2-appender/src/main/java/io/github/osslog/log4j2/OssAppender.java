@@ -10,6 +10,7 @@ import io.github.osslog.core.setup.ReentryGuard;
 import java.io.Serializable;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -282,6 +283,8 @@ public final class OssAppender extends AbstractAppender {
         @PluginBuilderAttribute private String spoolMaxBytes;
         /** Accepted for symmetry with Logback: Log4j2 reports problems as errors and starts either way. */
         @PluginBuilderAttribute private String strictConfiguration;
+        /** The clock for key dates and signing; no attribute: tests set it (as Logback's package-level settings). */
+        Clock clock;
 
         public B setEndpoint(String endpoint) {
             this.endpoint = endpoint;
@@ -518,6 +521,9 @@ public final class OssAppender extends AbstractAppender {
                 settings.set(setting.getKey(), read(setting.getValue()));
             }
             keyValues.forEach(settings::keyValue);
+            if (clock != null) {
+                settings.clock(clock);
+            }
             OssManager manager = OssManager.acquire(getName(), settings);
             if (manager == null) {
                 return null;

@@ -28,6 +28,8 @@ public final class Follower {
     private static final Duration START_WINDOW = Duration.ofHours(24);
     private static final Duration CHECKPOINT_SEARCH = Duration.ofDays(31);
     private static final String APPENDABLE = "Appendable";
+    /** The first window {@code tail -n} reads at a plain object's end: some hundred lines. */
+    private static final long TAIL_WINDOW = 64 << 10;
 
     private final LogReader reader;
     private final ReaderPattern pattern;
@@ -196,12 +198,7 @@ public final class Follower {
         Deque<List<LogLine>> tails = new ArrayDeque<>();
         int have = 0;
         for (int i = newestBucket.size() - 1; i >= 0 && have < start.lastLines; i--) {
-            LogObject o = newestBucket.get(i);
-            List<LogLine> objectLines = new ArrayList<>();
-            LineSplitter collect = new LineSplitter(objectLines::add, reader.decodeGzip());
-            long end = objects.read(o, 0, false, collect);
-            collect.endObject(Checkpoint.of(o.key(), end));
-            offsets.put(o.key(), end);
+            List<LogLine> objectLines = lastLines(newestBucket.get(i), start.lastLines - have);
             tails.addFirst(objectLines);
             have += objectLines.size();
         }
@@ -210,6 +207,28 @@ public final class Follower {
         List<LogLine> all = new ArrayList<>();
         tails.forEach(all::addAll);
         all.subList(Math.max(0, all.size() - start.lastLines), all.size()).forEach(lines);
+    }
+
+    /**
+     * At least {@code wanted} of {@code o}'s last lines, or all it has, and its offset after them. A plain object is
+     * read from a window at its end that grows fourfold until it holds enough whole lines (its first line may have
+     * begun before it); a gzip object from its start, since a member boundary cannot be found from the end without
+     * inflating what follows it.
+     */
+    private List<LogLine> lastLines(LogObject o, int wanted) throws IOException {
+        boolean members = o.isGzip() && reader.decodeGzip();
+        for (long window = TAIL_WINDOW; ; window *= 4) {
+            long from = members ? 0 : Math.max(0, o.size() - window);
+            List<LogLine> lines = new ArrayList<>();
+            LineSplitter collect = new LineSplitter(lines::add, reader.decodeGzip());
+            long end = objects.read(o, from, false, collect);
+            collect.endObject(Checkpoint.of(o.key(), end));
+            offsets.put(o.key(), end);
+            List<LogLine> whole = from == 0 ? lines : lines.subList(Math.min(1, lines.size()), lines.size());
+            if (from == 0 || whole.size() >= wanted) {
+                return whole;
+            }
+        }
     }
 
     /**

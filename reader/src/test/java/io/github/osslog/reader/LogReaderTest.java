@@ -217,6 +217,39 @@ class LogReaderTest {
     }
 
     @Test
+    void lastLinesComeFromWindowsAtThePlainObjectsEndsAcrossObjects() throws IOException {
+        StringBuilder big = new StringBuilder();
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            String line = "line " + i + " " + "x".repeat(i % 97);
+            big.append(line).append('\n');
+            expected.add(line);
+        }
+        append("app/2026-12-07/web-7-0.log", big.toString());
+        append("app/2026-12-07/web-7-1.log", "rolled 1\nrolled 2\n");
+        expected.add("rolled 1");
+        expected.add("rolled 2");
+        Follower follower = reader(PATTERN).build().follow(6000, Duration.ofMillis(10));
+        List<LogLine> seen = new ArrayList<>();
+
+        follower.poll(seen::add);
+        append("app/2026-12-07/web-7-1.log", "rolled 3\n");
+        follower.poll(seen::add);
+
+        expected.add("rolled 3");
+        List<String> texts = seen.stream().map(LogLine::text).collect(Collectors.toList());
+        assertEquals(expected.subList(expected.size() - 6001, expected.size()), texts);
+        for (int i = 5997; i >= 0; i -= 999) { // each line's checkpoint: the offset after it in its object
+            assertEquals(Checkpoint.of("app/2026-12-07/web-7-0.log", big.length() - sum(seen.subList(i + 1, 5998))),
+                    seen.get(i).checkpoint());
+        }
+    }
+
+    private static long sum(List<LogLine> lines) {
+        return lines.stream().mapToLong(l -> l.bytes().length).sum();
+    }
+
+    @Test
     void followingResumesInsideAGzipMemberFromACheckpoint() throws IOException {
         String key = "app/2026-12-07/web-7-0.log.gz";
         appendGzip(key, "a\nb\nc\n");
