@@ -1,21 +1,18 @@
 package io.github.osslog.log4j2;
 
-import io.github.osslog.core.buffer.LogLevel;
-import io.github.osslog.core.buffer.PublishResult;
 import io.github.osslog.core.metrics.PipelineMXBean;
-import io.github.osslog.core.setup.Containment;
-import io.github.osslog.core.setup.LogShipper;
-import io.github.osslog.core.setup.ReentryGuard;
 import io.github.osslog.core.setup.SettingProblem;
 import io.github.osslog.core.setup.SettingsException;
 import io.github.osslog.core.setup.ShipperSettings;
+import io.github.osslog.core.sink.Containment;
+import io.github.osslog.core.sink.LogSink;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.core.appender.AbstractManager;
 import org.apache.logging.log4j.core.appender.ManagerFactory;
 
 /**
- * Holds a running {@link LogShipper} (its buffer, shipper thread and HTTP client) for every {@link OssAppender}
+ * Holds a running {@link LogSink} (its buffer, shipper thread and HTTP client) for every {@link OssAppender}
  * configured with the same name and settings. Log4j2 counts the appenders using it: a reconfiguration that keeps
  * the settings hands the running shipper to the new appender, so no event is lost; the last appender to stop
  * stops the shipper within its budget. Thread-safe.
@@ -23,9 +20,9 @@ import org.apache.logging.log4j.core.appender.ManagerFactory;
 public final class OssManager extends AbstractManager {
     private static final Factory FACTORY = new Factory();
 
-    private final LogShipper shipper;
+    private final LogSink shipper;
 
-    private OssManager(String key, LogShipper shipper) {
+    private OssManager(String key, LogSink shipper) {
         super(null, key);
         this.shipper = shipper;
     }
@@ -37,7 +34,7 @@ public final class OssManager extends AbstractManager {
     static OssManager acquire(String appenderName, ShipperSettings settings) {
         String key = ManagerKey.of(appenderName, settings);
         // Build (and so validate) only when no manager runs with these settings: a reconfiguration must reuse it.
-        LogShipper fresh = null;
+        LogSink fresh = null;
         if (!hasManager(key)) {
             fresh = build(appenderName, settings);
             if (fresh == null) {
@@ -57,7 +54,7 @@ public final class OssManager extends AbstractManager {
         return manager;
     }
 
-    private static LogShipper build(String appenderName, ShipperSettings settings) {
+    private static LogSink build(String appenderName, ShipperSettings settings) {
         try {
             return settings.build(appenderName, StatusLoggerBridge.INSTANCE);
         } catch (SettingsException e) {
@@ -68,40 +65,9 @@ public final class OssManager extends AbstractManager {
         }
     }
 
-    /**
-     * Publishes a copy of the encoded event {@code event[0, length)}; a full buffer or a stopped shipper drops and
-     * counts it rather than throw.
-     */
-    PublishResult publish(byte[] event, int length, LogLevel level) {
-        return shipper.publish(event, 0, length, level);
-    }
-
-    /** True (and counted as a drop) when the buffer would drop this event now: skip encoding it. */
-    boolean refuses(LogLevel level, int expectedLength, long eventMillis) {
-        return shipper.refuses(level, expectedLength, eventMillis);
-    }
-
-    /** See {@link LogShipper#mayRefuse(LogLevel)}. */
-    boolean mayRefuse(LogLevel level) {
-        return shipper.mayRefuse(level);
-    }
-
-    /** See {@link LogShipper#wantsEarlyDrop()}. */
-    boolean wantsEarlyDrop() {
-        return shipper.wantsEarlyDrop();
-    }
-
-    /** True (and counted) when events of this logger must not be shipped: osslog's own HTTP client's. */
-    boolean refusesLogger(String loggerName) {
-        return shipper.refusesLogger(loggerName);
-    }
-
-    void countReentrantDrop() {
-        countDrop(ReentryGuard.DROP_REASON);
-    }
-
-    void countDrop(String reason) {
-        shipper.metrics().eventDropped(reason);
+    /** What the appenders using this manager append to. */
+    LogSink sink() {
+        return shipper;
     }
 
     /** Waits until every event published so far is shipped, at most {@code timeout}; whether that happened. */
@@ -123,7 +89,7 @@ public final class OssManager extends AbstractManager {
      */
     @Override
     protected boolean releaseSub(long timeout, TimeUnit timeUnit) {
-        return !shipper.stop(shipper.pipeline().config().shutdownTimeout()).timedOut();
+        return !shipper.stop().timedOut();
     }
 
     /** What the factory needs to create a manager; its text is the key, which holds no secret. */
@@ -131,9 +97,9 @@ public final class OssManager extends AbstractManager {
         final String key;
         final String appenderName;
         final ShipperSettings settings;
-        final LogShipper fresh;
+        final LogSink fresh;
 
-        Data(String key, String appenderName, ShipperSettings settings, LogShipper fresh) {
+        Data(String key, String appenderName, ShipperSettings settings, LogSink fresh) {
             this.key = key;
             this.appenderName = appenderName;
             this.settings = settings;
@@ -150,7 +116,7 @@ public final class OssManager extends AbstractManager {
     private static final class Factory implements ManagerFactory<OssManager, Data> {
         @Override
         public OssManager createManager(String key, Data data) {
-            LogShipper shipper = null;
+            LogSink shipper = null;
             try {
                 shipper = data.fresh != null ? data.fresh : build(data.appenderName, data.settings);
                 if (shipper == null) {

@@ -32,7 +32,7 @@ final class AppendEngine {
         LANDED,
         /**
          * A permanent condition was proven for this batch (the store rejects it as it is): the loss is counted, reported
-         * and must be noted in the object by the caller ({@link io.github.osslog.core.buffer.DownstreamLoss#REJECTED}).
+         * and must be noted in the object by the caller ({@link io.github.osslog.core.buffer.DropReason#REJECTED}).
          */
         DROPPED,
         /** Not resolved; the caller's give-way condition held between retries: keep the batch (spool it). */

@@ -1,7 +1,7 @@
 package io.github.osslog.core.pipeline;
 
 import io.github.osslog.core.InternalLogger;
-import io.github.osslog.core.buffer.DownstreamLoss;
+import io.github.osslog.core.buffer.DropReason;
 import io.github.osslog.core.buffer.DropReport;
 import io.github.osslog.core.buffer.LogLevel;
 import io.github.osslog.core.buffer.RecordConsumer;
@@ -283,7 +283,7 @@ final class Shipper implements Runnable, RecordConsumer {
     /** A landed or dropped batch left memory; a dropped one is counted and noted, and takes no drop notice along. */
     private boolean resolved(AppendEngine.Outcome outcome, int events) {
         if (outcome == AppendEngine.Outcome.DROPPED) {
-            ring.countDownstreamLoss(DownstreamLoss.REJECTED, events);
+            ring.countDownstreamLoss(DropReason.REJECTED, events);
             undeliver();
         }
         return true;

@@ -1,7 +1,7 @@
 package io.github.osslog.core.pipeline;
 
 import io.github.osslog.core.InternalLogger;
-import io.github.osslog.core.buffer.DownstreamLoss;
+import io.github.osslog.core.buffer.DropReason;
 import io.github.osslog.core.buffer.OverflowPolicy;
 import io.github.osslog.core.buffer.RingBuffer;
 import io.github.osslog.core.metrics.PipelineMetrics;
@@ -89,12 +89,12 @@ final class Spooler {
         try {
             while (!spool.append(record)) {
                 if (policy != OverflowPolicy.DROP_OLDEST || spool.isEmpty()) {
-                    ring.countDownstreamLoss(DownstreamLoss.SPOOL_FULL, events);
+                    ring.countDownstreamLoss(DropReason.SPOOL_FULL, events);
                     reportFull();
                     refresh();
                     return Result.DROPPED;
                 }
-                ring.countDownstreamLoss(DownstreamLoss.SPOOL_FULL, spool.discardOldest());
+                ring.countDownstreamLoss(DropReason.SPOOL_FULL, spool.discardOldest());
                 reportFull();
             }
             fullReported = false;
@@ -125,7 +125,7 @@ final class Spooler {
                 spool.remove();
                 boolean landed = outcome == AppendEngine.Outcome.LANDED;
                 if (!landed) {
-                    ring.countDownstreamLoss(DownstreamLoss.REJECTED, head.events());
+                    ring.countDownstreamLoss(DropReason.REJECTED, head.events());
                 }
                 metrics.batchReplayed(landed ? head.events() : 0);
                 refresh();
@@ -189,10 +189,10 @@ final class Spooler {
         long lost = spool.corruptEvents() - corruptEventsReported;
         if (lost > 0) {
             corruptEventsReported += lost;
-            ring.countDownstreamLoss(DownstreamLoss.CORRUPT_SPOOL_RECORD, lost);
+            ring.countDownstreamLoss(DropReason.CORRUPT_SPOOL_RECORD, lost);
             logger.error("spoolDirectory '" + directory + "' held damaged records (" + spool.corruptRecords()
                     + " so far): their " + lost + " events are lost, counted (reason '"
-                    + DownstreamLoss.CORRUPT_SPOOL_RECORD.reason() + "') and noted in the object; damaged bytes are"
+                    + DropReason.CORRUPT_SPOOL_RECORD.text() + "') and noted in the object; damaged bytes are"
                     + " never shipped");
         }
     }

@@ -17,6 +17,7 @@ import io.github.osslog.core.pipeline.Compression;
 import io.github.osslog.core.pipeline.Pipeline;
 import io.github.osslog.core.pipeline.PipelineConfig;
 import io.github.osslog.core.sign.SignatureVersion;
+import io.github.osslog.core.sink.LogSink;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -37,7 +38,7 @@ import java.util.regex.Pattern;
 
 /**
  * The settings both framework adapters expose, under the same names, kept as the strings users wrote and turned
- * into a running {@link LogShipper} by {@link #build}: every bad setting is reported with its name and the fix, none
+ * into a running {@link LogSink} by {@link #build}: every bad setting is reported with its name and the fix, none
  * throws into the application. Not thread-safe: adapters fill it while configuring.
  */
 public final class ShipperSettings {
@@ -133,7 +134,7 @@ public final class ShipperSettings {
      *
      * @throws SettingsException listing every bad setting, each with its name and the fix
      */
-    public LogShipper build(String name, InternalLogger logger) throws SettingsException {
+    public LogSink build(String name, InternalLogger logger) throws SettingsException {
         Problems problems = new Problems();
         OssClientConfig.Builder oss = OssClientConfig.builder();
         PipelineConfig.Builder pipeline = PipelineConfig.builder();
@@ -192,7 +193,7 @@ public final class ShipperSettings {
         try {
             Pipeline running = Pipeline.create(pipelineConfig, client, redacting);
             running.metrics().redactWith(client.redactor());
-            return new LogShipper(running, client);
+            return new LogSink(running, client, redacting);
         } catch (IllegalArgumentException e) {
             client.close();
             problems.add(null, e.getMessage());

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.osslog.core.InternalLogger;
 import io.github.osslog.core.buffer.OverflowPolicy;
 import io.github.osslog.core.pipeline.PipelineConfig;
+import io.github.osslog.core.sink.LogSink;
 import io.github.osslog.core.testing.RecordingLogger;
 import java.time.Duration;
 import java.util.Collections;
@@ -38,7 +39,7 @@ class ShipperSettingsTest {
 
     @Test
     void everySettingMapsToTheCore() throws Exception {
-        LogShipper shipper = valid()
+        LogSink shipper = valid()
                 .set("bufferSize", "64MB").set("batchMaxBytes", "2MB").set("maxEventSize", "128KB")
                 .set("flushInterval", "2 seconds").set("overflowPolicy", "block").set("blockTimeout", "250ms")
                 .set("discardLevel", "debug").set("discardThreshold", "75%").set("maxObjectSize", "512MB")
@@ -144,7 +145,7 @@ class ShipperSettingsTest {
                 warnings.add("ERROR " + message);
             }
         };
-        LogShipper shipper = valid().set("bufferSize", "1MB").set("shutdownTimeout", "5 seconds")
+        LogSink shipper = valid().set("bufferSize", "1MB").set("shutdownTimeout", "5 seconds")
                 .set("callTimeout", "6 seconds").set("initialBackoff", "2 seconds").set("maxBackoff", "1 second")
                 .build("settled", logger);
         shipper.stop(Duration.ZERO);
@@ -163,7 +164,7 @@ class ShipperSettingsTest {
                         + " stop() can wait out an append in flight; set callTimeout below shutdownTimeout to silence"
                         + " this"), warnings);
 
-        LogShipper tiny = valid().set("bufferSize", "8KB").set("maxEventSize", "6KB").build("tiny", logger);
+        LogSink tiny = valid().set("bufferSize", "8KB").set("maxEventSize", "6KB").build("tiny", logger);
         tiny.stop(Duration.ZERO);
         assertEquals(4 << 10, tiny.pipeline().config().batchMaxBytes());
         assertEquals((4 << 10) - 8, tiny.pipeline().config().maxEventSize(), "half the buffer less a header");
@@ -171,7 +172,7 @@ class ShipperSettingsTest {
 
     @Test
     void theDefaultCallTimeoutShrinksBelowAShortShutdownTimeout() throws Exception {
-        LogShipper shipper = valid().set("shutdownTimeout", "2 seconds").build("short", InternalLogger.NONE);
+        LogSink shipper = valid().set("shutdownTimeout", "2 seconds").build("short", InternalLogger.NONE);
         shipper.stop(Duration.ZERO);
         assertEquals(Duration.ofMillis(1601), shipper.client().config().callTimeout());
     }
@@ -182,7 +183,7 @@ class ShipperSettingsTest {
                 .env(name -> Collections.singletonMap("OSS_ACCESS_KEY_ID", "ENVKEY").containsKey(name) ? "ENVKEY"
                         : name.equals("OSS_ACCESS_KEY_SECRET") ? "env-secret" : null);
 
-        LogShipper shipper = settings.build("env", InternalLogger.NONE);
+        LogSink shipper = settings.build("env", InternalLogger.NONE);
         shipper.stop(Duration.ZERO);
     }
 
@@ -224,7 +225,7 @@ class ShipperSettingsTest {
                 "http://127.0.0.1:9", "http://127.8.9.10:9", "http://localhost:9", "http://[::1]:9",
                 "https://oss.example.com"}) {
             RecordingLogger logger = new RecordingLogger();
-            LogShipper shipper = valid().set("endpoint", endpoint).build("t", logger);
+            LogSink shipper = valid().set("endpoint", endpoint).build("t", logger);
             shipper.stop(Duration.ZERO);
 
             boolean loopbackOrTls = endpoint.startsWith("https") || endpoint.contains("127.")

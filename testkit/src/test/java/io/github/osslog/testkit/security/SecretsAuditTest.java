@@ -9,9 +9,9 @@ import io.github.osslog.core.InternalLogger;
 import io.github.osslog.core.auth.CredentialsProvider;
 import io.github.osslog.core.buffer.LogLevel;
 import io.github.osslog.core.oss.OssClient;
-import io.github.osslog.core.setup.LogShipper;
 import io.github.osslog.core.setup.SettingsException;
 import io.github.osslog.core.setup.ShipperSettings;
+import io.github.osslog.core.sink.LogSink;
 import io.github.osslog.testkit.Await;
 import io.github.osslog.testkit.Fault;
 import io.github.osslog.testkit.Operation;
@@ -47,7 +47,7 @@ class SecretsAuditTest {
 
     private OssTestServer server;
     private final List<String> seen = Collections.synchronizedList(new ArrayList<>());
-    private final List<LogShipper> shippers = new ArrayList<>();
+    private final List<LogSink> shippers = new ArrayList<>();
 
     @BeforeEach
     void start() throws Exception {
@@ -56,7 +56,7 @@ class SecretsAuditTest {
 
     @AfterEach
     void stop() {
-        for (LogShipper s : shippers) {
+        for (LogSink s : shippers) {
             s.stop(Duration.ofMillis(200));
             record(s.toString());
         }
@@ -100,24 +100,24 @@ class SecretsAuditTest {
         }
     };
 
-    private LogShipper shipper(String version, String secret) throws SettingsException {
+    private LogSink shipper(String version, String secret) throws SettingsException {
         ShipperSettings settings = new ShipperSettings().set("endpoint", server.endpoint())
                 .set("region", server.region()).set("bucket", "logs").set("accessKeyId", KEY_ID)
                 .set("accessKeySecret", secret).set("securityToken", TOKEN).set("signatureVersion", version)
                 .set("objectKeyPattern", "app/%i.log").set("initialBackoff", "1 ms").set("maxBackoff", "20 ms")
                 .set("callTimeout", "2 s");
-        LogShipper shipper = settings.build("audit-" + NAMES.incrementAndGet(), logger);
+        LogSink shipper = settings.build("audit-" + NAMES.incrementAndGet(), logger);
         shippers.add(shipper);
         shipper.start();
         return shipper;
     }
 
     /** Logs a few events, lets the shipper try, and records everything it exposes. */
-    private boolean run(LogShipper shipper, Consumer<OssTestServer> fault, Duration wait) throws Exception {
+    private boolean run(LogSink shipper, Consumer<OssTestServer> fault, Duration wait) throws Exception {
         fault.accept(server);
         for (int i = 0; i < 5; i++) {
             byte[] line = ("event " + i + "\n").getBytes(UTF_8);
-            shipper.publish(line, 0, line.length, LogLevel.INFO);
+            shipper.pipeline().publish(line, 0, line.length, LogLevel.INFO);
         }
         boolean shipped = shipper.flush(wait);
         if (!shipped) { // a failing store answers within the flush on a quiet machine; under load, wait for it
@@ -149,7 +149,7 @@ class SecretsAuditTest {
     @ParameterizedTest
     @ValueSource(strings = {"V1", "V4"})
     void aWrongSecret(String version) throws Exception {
-        LogShipper shipper = shipper(version, SECRET + "-wrong"); // contains SECRET, so checked as well
+        LogSink shipper = shipper(version, SECRET + "-wrong"); // contains SECRET, so checked as well
 
         assertFalse(run(shipper, s -> { }, Duration.ofSeconds(1)));
         assertTrue(shipper.metrics().getLastError().contains("SignatureDoesNotMatch"),
@@ -159,7 +159,7 @@ class SecretsAuditTest {
     @ParameterizedTest
     @ValueSource(strings = {"V1", "V4"})
     void anExpiredSecurityToken(String version) throws Exception {
-        LogShipper shipper = shipper(version, SECRET);
+        LogSink shipper = shipper(version, SECRET);
 
         assertFalse(run(shipper, s -> s.expireSecurityToken(KEY_ID), Duration.ofSeconds(1)));
         assertTrue(shipper.metrics().getLastError().contains("Token"), shipper.metrics().getLastError());
@@ -168,7 +168,7 @@ class SecretsAuditTest {
     @ParameterizedTest
     @ValueSource(strings = {"V1", "V4"})
     void serverErrorsAndResets(String version) throws Exception {
-        LogShipper shipper = shipper(version, SECRET);
+        LogSink shipper = shipper(version, SECRET);
         RequestMatcher appends = RequestMatcher.operation(Operation.APPEND_OBJECT);
 
         assertTrue(run(shipper, s -> s.faults().inject(Fault.error(503, "ServiceUnavailable"), appends, 2)
