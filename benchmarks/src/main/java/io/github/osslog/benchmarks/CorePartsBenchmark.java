@@ -5,7 +5,7 @@ import io.github.osslog.core.buffer.LogLevel;
 import io.github.osslog.core.buffer.RecordConsumer;
 import io.github.osslog.core.buffer.RingBuffer;
 import io.github.osslog.core.crc.Crc64;
-import io.github.osslog.core.pipeline.DeflateAccess;
+import io.github.osslog.core.pipeline.QuickDeflate;
 import io.github.osslog.core.sign.SignableRequest;
 import io.github.osslog.core.sign.V4Signer;
 import java.nio.charset.StandardCharsets;
@@ -54,8 +54,8 @@ public class CorePartsBenchmark {
     private final V4Signer signer = new V4Signer("cn-hangzhou");
     private final Instant now = Instant.parse("2026-11-24T17:00:00Z");
     private final byte[] text = logText(MEMBER);
-    private final byte[] deflated = new byte[DeflateAccess.bound(MEMBER)];
-    private final DeflateAccess quick = new DeflateAccess();
+    private final byte[] deflated = new byte[QuickDeflate.bound(MEMBER)];
+    private final QuickDeflate quick = new QuickDeflate();
     private final Deflater zlib = new Deflater(1, true);
     private RingBuffer ring;
     private long drained;
@@ -127,7 +127,7 @@ public class CorePartsBenchmark {
     @OutputTimeUnit(TimeUnit.SECONDS)
     @OperationsPerInvocation(MEMBER)
     public int deflateQuick() {
-        return quick.quick(text, 0, text.length, deflated);
+        return quick.deflate(text, 0, text.length, deflated, 0);
     }
 
     @Benchmark

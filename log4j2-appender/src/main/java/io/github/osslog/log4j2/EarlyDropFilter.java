@@ -1,7 +1,8 @@
 package io.github.osslog.log4j2;
 
 import io.github.osslog.core.buffer.LogLevel;
-import io.github.osslog.core.setup.Containment;
+import io.github.osslog.core.sink.Containment;
+import io.github.osslog.core.sink.LogSink;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import org.apache.logging.log4j.Level;
@@ -76,7 +77,7 @@ final class EarlyDropFilter extends AbstractFilter {
      * to add to, the appender can never refuse an event, or Log4j2's routing cannot be read (said at debug level).
      */
     static EarlyDropFilter install(OssAppender appender, Configuration configuration) {
-        if (configuration == null || !appender.getManager().wantsEarlyDrop()) {
+        if (configuration == null || !appender.getManager().sink().wantsEarlyDrop()) {
             return null;
         }
         if (UNAVAILABLE != null) {
@@ -103,10 +104,11 @@ final class EarlyDropFilter extends AbstractFilter {
                 return Result.NEUTRAL;
             }
             LogLevel ours = Levels.of(level);
-            if (!appender.mayRefuse(ours) || !soleDestination(logger.get(), level) || !lastInConfiguration()) {
+            LogSink sink = appender.getManager().sink();
+            if (!sink.mayRefuse(ours) || !soleDestination(logger.get(), level) || !lastInConfiguration()) {
                 return Result.NEUTRAL;
             }
-            return appender.refusesUnbuilt(logger.getName(), ours) ? Result.DENY : Result.NEUTRAL;
+            return sink.dropUnbuiltIfRefused(logger.getName(), ours) ? Result.DENY : Result.NEUTRAL;
         } catch (Throwable e) { // the event then takes the usual path, where the appender handles it
             Containment.rethrowIfFatal(e);
             return Result.NEUTRAL;

@@ -1,12 +1,11 @@
 package io.github.osslog.log4j2;
 
-import io.github.osslog.core.buffer.LogLevel;
-import io.github.osslog.core.buffer.RingBuffer;
 import io.github.osslog.core.config.Setting;
 import io.github.osslog.core.config.Settings;
 import io.github.osslog.core.metrics.PipelineMXBean;
-import io.github.osslog.core.setup.Containment;
-import io.github.osslog.core.setup.ReentryGuard;
+import io.github.osslog.core.sink.Containment;
+import io.github.osslog.core.sink.EventBytes;
+import io.github.osslog.core.sink.EventEncoder;
 import java.io.Serializable;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
@@ -45,10 +44,23 @@ public final class OssAppender extends AbstractAppender {
 
     private final OssManager manager;
     private final Configuration configuration;
-    private final ReentryGuard<AppendBuffers> guard = new ReentryGuard<>(AppendBuffers::new);
     /** The layout when it is a PatternLayout writing UTF-8, whose text this appender encodes itself; else null. */
     private final PatternLayout utf8Pattern;
-    private final Containment containment = new Containment();
+    /** Each thread's reused destination for another string layout's {@code encode}. */
+    private final ThreadLocal<EncodeBuffer> destinations = ThreadLocal.withInitial(EncodeBuffer::new);
+    /** Made once: the sink calls it for each event it does not refuse. */
+    private final EventEncoder<LogEvent> eventEncoder = new EventEncoder<>() {
+        @Override
+        public void encode(LogEvent event, EventBytes out) {
+            encodeInto(event, out);
+        }
+
+        /** Log4j2's error handler gets the layout's exception, and rethrows it when ignoreExceptions="false". */
+        @Override
+        public void failed(RuntimeException failure) {
+            throw failure;
+        }
+    };
     private volatile EarlyDropFilter earlyDrop;
 
     private OssAppender(String name, Filter filter, Layout<? extends Serializable> layout, boolean ignoreExceptions,
@@ -67,101 +79,33 @@ public final class OssAppender extends AbstractAppender {
 
     /**
      * Encodes {@code event} here, since Log4j2 reuses event objects once this returns, into this thread's reused
-     * buffers (so string layouts allocate nothing), then copies the bytes into the osslog buffer. A PatternLayout
+     * buffers (so string layouts allocate nothing), then copies the bytes into the osslog buffer; the core's
+     * {@code LogSink} runs the append protocol (re-entry, dropping before encoding, containment). A PatternLayout
      * writing UTF-8 renders its text ({@code serialize}, as its own {@code encode} does) and the JDK's UTF-8 encoder
-     * makes the bytes, faster than Log4j2's own encoder for the same bytes (docs/log4j2-adapter.md). A layout that logs
-     * cannot re-enter: its events are dropped and counted. An event the buffer would drop anyway (full, or its level
-     * discarded) is dropped, and counted, before it is encoded. A layout's exception goes to Log4j2, which reports it, or
-     * rethrows it when {@code ignoreExceptions="false"}; an event dropped for a full buffer is no exception.
-     * Other layouts go through {@code toByteArray}; one that returns null or no bytes ships nothing.
+     * makes the bytes (docs/log4j2-adapter.md). A layout's exception is counted as a drop and goes to Log4j2, which
+     * reports it, or rethrows it when {@code ignoreExceptions="false"}; an event dropped for a full buffer is no
+     * exception. Other layouts go through {@code toByteArray}; one that returns null or no bytes ships nothing.
      */
     @Override
     public void append(LogEvent event) {
-        try {
-            encodeAndPublish(event);
-        } catch (Error e) { // exceptions go to Log4j2's error handler, as the appender's ignoreExceptions says
-            Containment.rethrowIfFatal(e);
-            contained(e);
-        }
+        manager.sink().append(event, event.getLoggerName(), Levels.of(event.getLevel()), event.getTimeMillis(),
+                eventEncoder);
     }
 
-    /** The appending itself; kept apart from the containment so the JIT sees the same small hot method. */
-    private void encodeAndPublish(LogEvent event) {
-        if (manager.refusesLogger(event.getLoggerName())) {
-            return;
-        }
-        ReentryGuard.Slot<AppendBuffers> slot = guard.enter();
-        if (slot == null) {
-            manager.countReentrantDrop();
-            return;
-        }
-        try {
-            LogLevel level = Levels.of(event.getLevel());
-            AppendBuffers buffers = slot.state();
-            // the thread's previous event's length stands in for this one's
-            if (manager.refuses(level, buffers.text.lastLength(), event.getTimeMillis())) {
-                return;
-            }
-            byte[] bytes;
-            int length;
-            Layout<? extends Serializable> layout = getLayout();
-            if (utf8Pattern != null) {
-                // what PatternLayout.encode does, with the JDK's UTF-8 encoder instead of Log4j2's (faster)
-                utf8Pattern.serialize(event, buffers.text.text());
-                length = buffers.text.encode();
-                bytes = buffers.text.bytes();
-            } else if (layout instanceof AbstractStringLayout) {
-                // string layouts encode without a String or byte[] per event
-                EncodeBuffer destination = buffers.destination();
-                layout.encode(event, destination);
-                length = destination.length();
-                bytes = destination.array();
-            } else {
-                bytes = layout.toByteArray(event);
-                length = bytes == null ? 0 : bytes.length;
-            }
-            buffers.text.lastLength(length);
-            if (length > 0) { // nothing to ship, as in the Logback adapter
-                manager.publish(bytes, length, level);
-            }
-        } finally {
-            slot.exit();
-        }
-    }
-
-    /** Counts an event lost to {@code e} and reports it, at most once a minute. */
-    private void contained(Throwable e) {
-        manager.countDrop(Containment.DROP_REASON);
-        long count = containment.failed();
-        if (count > 0) {
-            LOGGER.error(Containment.describe("appending to '" + getName() + "'", e, count), e);
-        }
-    }
-
-    /** For {@link EarlyDropFilter}: false when the buffer cannot refuse an event of {@code level} now. */
-    boolean mayRefuse(LogLevel level) {
-        return manager.mayRefuse(level);
-    }
-
-    /**
-     * For {@link EarlyDropFilter}, once this appender is known to be the event's only destination: true, with the
-     * drop counted, when {@link #append} would drop an event of {@code loggerName} and {@code level} before encoding
-     * it; it counts the same reason append would. False, counting nothing, when append must see the event (a
-     * re-entrant one included, which append counts as such).
-     */
-    boolean refusesUnbuilt(String loggerName, LogLevel level) {
-        if (manager.refusesLogger(loggerName)) {
-            return true;
-        }
-        ReentryGuard.Slot<AppendBuffers> slot = guard.enter();
-        if (slot == null) {
-            return false;
-        }
-        try {
-            // the same estimate append would use: this thread's previous event
-            return manager.refuses(level, slot.state().text.lastLength(), RingBuffer.NO_EVENT_TIME);
-        } finally {
-            slot.exit();
+    private void encodeInto(LogEvent event, EventBytes out) {
+        Layout<? extends Serializable> layout = getLayout();
+        if (utf8Pattern != null) {
+            // what PatternLayout.encode does, with the JDK's UTF-8 encoder instead of Log4j2's (faster)
+            utf8Pattern.serialize(event, out.text());
+        } else if (layout instanceof AbstractStringLayout) {
+            // string layouts encode without a String or byte[] per event
+            EncodeBuffer destination = destinations.get();
+            destination.clear();
+            layout.encode(event, destination);
+            out.encoded(destination.array(), destination.length());
+        } else {
+            byte[] bytes = layout.toByteArray(event);
+            out.encoded(bytes, bytes == null ? 0 : bytes.length);
         }
     }
 

@@ -1,23 +1,20 @@
 package io.github.osslog.log4j2;
 
-import io.github.osslog.core.buffer.LogLevel;
-import io.github.osslog.core.buffer.PublishResult;
 import io.github.osslog.core.config.OsslogConfig;
 import io.github.osslog.core.config.PipelineFactory;
 import io.github.osslog.core.config.SettingProblem;
 import io.github.osslog.core.config.Settings;
 import io.github.osslog.core.config.SettingsException;
 import io.github.osslog.core.metrics.PipelineMXBean;
-import io.github.osslog.core.setup.Containment;
-import io.github.osslog.core.setup.LogShipper;
-import io.github.osslog.core.setup.ReentryGuard;
+import io.github.osslog.core.sink.Containment;
+import io.github.osslog.core.sink.LogSink;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.core.appender.AbstractManager;
 import org.apache.logging.log4j.core.appender.ManagerFactory;
 
 /**
- * Holds a running {@link LogShipper} (its buffer, shipper thread and HTTP client) for every {@link OssAppender}
+ * Holds a running {@link LogSink} (its buffer, shipper thread and HTTP client) for every {@link OssAppender}
  * configured with the same name and settings. Log4j2 counts the appenders using it: a reconfiguration that keeps
  * the settings hands the running shipper to the new appender, so no event is lost; the last appender to stop
  * stops the shipper within its budget. Log4j2 calls the factory, which creates the pipeline, only while no manager
@@ -26,9 +23,9 @@ import org.apache.logging.log4j.core.appender.ManagerFactory;
 public final class OssManager extends AbstractManager {
     private static final Factory FACTORY = new Factory();
 
-    private final LogShipper shipper;
+    private final LogSink shipper;
 
-    private OssManager(String key, LogShipper shipper) {
+    private OssManager(String key, LogSink shipper) {
         super(null, key);
         this.shipper = shipper;
     }
@@ -47,40 +44,9 @@ public final class OssManager extends AbstractManager {
         }
     }
 
-    /**
-     * Publishes a copy of the encoded event {@code event[0, length)}; a full buffer or a stopped shipper drops and
-     * counts it rather than throw.
-     */
-    PublishResult publish(byte[] event, int length, LogLevel level) {
-        return shipper.publish(event, 0, length, level);
-    }
-
-    /** True (and counted as a drop) when the buffer would drop this event now: skip encoding it. */
-    boolean refuses(LogLevel level, int expectedLength, long eventMillis) {
-        return shipper.refuses(level, expectedLength, eventMillis);
-    }
-
-    /** See {@link LogShipper#mayRefuse(LogLevel)}. */
-    boolean mayRefuse(LogLevel level) {
-        return shipper.mayRefuse(level);
-    }
-
-    /** See {@link LogShipper#wantsEarlyDrop()}. */
-    boolean wantsEarlyDrop() {
-        return shipper.wantsEarlyDrop();
-    }
-
-    /** True (and counted) when events of this logger must not be shipped: osslog's own HTTP client's. */
-    boolean refusesLogger(String loggerName) {
-        return shipper.refusesLogger(loggerName);
-    }
-
-    void countReentrantDrop() {
-        countDrop(ReentryGuard.DROP_REASON);
-    }
-
-    void countDrop(String reason) {
-        shipper.metrics().eventDropped(reason);
+    /** What the appenders using this manager append to. */
+    LogSink sink() {
+        return shipper;
     }
 
     /** Waits until every event published so far is shipped, at most {@code timeout}; whether that happened. */
@@ -136,7 +102,7 @@ public final class OssManager extends AbstractManager {
                 }
                 return null;
             }
-            LogShipper shipper = null;
+            LogSink shipper = null;
             try {
                 shipper = PipelineFactory.create(config, StatusLoggerBridge.INSTANCE);
                 shipper.start();

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.osslog.core.setup.Containment;
+import io.github.osslog.core.buffer.DropReason;
 import io.github.osslog.testkit.OssTestServerExtension;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,9 +38,9 @@ class ContainmentTest {
             }
             ctx.logger("app").info("fine");
 
-            assertEquals(3L, appender.getMetrics().getEventsDroppedByReason().get(Containment.DROP_REASON));
+            assertEquals(3L, appender.getMetrics().getEventsDroppedByReason().get(DropReason.INTERNAL_ERROR.text()));
             List<String> reports = status.atLeast(Level.ERROR).stream()
-                    .filter(e -> e.contains("appending to 'oss' failed")).collect(Collectors.toList());
+                    .filter(e -> e.contains("appending to [oss] failed")).collect(Collectors.toList());
             assertEquals(1, reports.size(), reports::toString);
             assertTrue(reports.get(0).contains("failed with java.lang.NoClassDefFoundError"), reports.get(0));
             assertTrue(appender.flush(Duration.ofSeconds(20)));

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.osslog.core.buffer.DropReason;
 import io.github.osslog.core.metrics.PipelineMXBean;
-import io.github.osslog.core.setup.ReentryGuard;
 import io.github.osslog.testkit.Fault;
 import io.github.osslog.testkit.OssTestServerExtension;
 import io.github.osslog.testkit.RequestMatcher;
@@ -148,7 +148,7 @@ class OssAppenderEndToEndTest {
 
         assertTrue(appender.flush(WAIT));
         assertEquals(List.of("t0 0"), oss.server().landed(OssConfig.BUCKET, "app/").lines());
-        assertEquals(1L, appender.getMetrics().getEventsDroppedByReason().get(ReentryGuard.DROP_REASON),
+        assertEquals(1L, appender.getMetrics().getEventsDroppedByReason().get(DropReason.REENTRANT.text()),
                 appender.getMetrics().toString());
     }
 
@@ -191,7 +191,7 @@ class OssAppenderEndToEndTest {
         // Events of osslog's own OkHttp are refused, whatever thread logs them: shipping them would make more of
         // them, and under BLOCK the shipper thread would wait for room only it can make.
         Long refused = ctx.oss().getMetrics().getEventsDroppedByReason()
-                .get(io.github.osslog.core.setup.LogShipper.DROP_OWN_HTTP_CLIENT);
+                .get(DropReason.OWN_HTTP_CLIENT.text());
         assertTrue(refused != null && refused > 0, ctx.oss().getMetrics().toString());
         ShippedLines.assertEachThreadInOrder(oss.server().landed(OssConfig.BUCKET, "app/").lines(), 1, 100);
     }
@@ -274,6 +274,8 @@ class OssAppenderEndToEndTest {
         quiet.logger("app").info("swallowed and reported");
         assertEquals(List.of("swallowed and reported"),
                 quiet.<CollectingAppender>appender("other").messages());
+        assertEquals(1L, quiet.oss().getMetrics().getEventsDroppedByReason().get(DropReason.ENCODER_FAILED.text()),
+                "the lost event is counted, as in the Logback adapter");
         quiet.close();
 
         TestContext strict = start(OssConfig.forServer(oss.server()).layout("<FailingLayout/>")

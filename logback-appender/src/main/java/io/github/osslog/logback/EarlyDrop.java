@@ -8,11 +8,8 @@ import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.spi.FilterReply;
 import io.github.osslog.core.buffer.LogLevel;
-import io.github.osslog.core.buffer.RingBuffer;
-import io.github.osslog.core.setup.Containment;
-import io.github.osslog.core.setup.EventBytes;
-import io.github.osslog.core.setup.LogShipper;
-import io.github.osslog.core.setup.ReentryGuard;
+import io.github.osslog.core.sink.Containment;
+import io.github.osslog.core.sink.LogSink;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -48,8 +45,8 @@ final class EarlyDrop extends TurboFilter {
      * Adds an early drop for {@code appender} to its context, last among the turbo filters, when the shipper wants
      * one ({@code earlyDrop} on, and policy {@code DROP_NEWEST} or a {@code discardLevel}); else null.
      */
-    static EarlyDrop install(OssAppender appender, LogShipper shipper) {
-        if (!(appender.getContext() instanceof LoggerContext) || !shipper.wantsEarlyDrop()) {
+    static EarlyDrop install(OssAppender appender, LogSink sink) {
+        if (!(appender.getContext() instanceof LoggerContext) || !sink.wantsEarlyDrop()) {
             return null;
         }
         EarlyDrop filter = new EarlyDrop(appender);
@@ -82,7 +79,7 @@ final class EarlyDrop extends TurboFilter {
                 || level.levelInt < logger.getEffectiveLevel().levelInt) {
             return false;
         }
-        LogShipper s = appender.shipperForEarlyDrop();
+        LogSink s = appender.sinkForEarlyDrop();
         if (s == null) {
             return false;
         }
@@ -90,20 +87,11 @@ final class EarlyDrop extends TurboFilter {
         if (!s.mayRefuse(ours)) {
             return false; // the usual case: room for any event, and the level not discarded
         }
-        ReentryGuard.Slot<EventBytes> slot = appender.guard().enter();
-        if (slot == null) {
-            return false; // logged from inside the appender: append counts it as re-entrant
+        if (!isLast() || !appender.hasNoFilters() || !onlyDestination(logger)) {
+            return false;
         }
-        try {
-            if (!isLast() || !appender.hasNoFilters() || !onlyDestination(logger)) {
-                return false;
-            }
-            // decided and counted as append would: its reason, the size of this thread's previous event
-            return s.refusesLogger(logger.getName())
-                    || s.refuses(ours, slot.state().lastLength(), RingBuffer.NO_EVENT_TIME);
-        } finally {
-            slot.exit();
-        }
+        // decided and counted as append would (a re-entrant call is left to append, which counts it as such)
+        return s.dropUnbuiltIfRefused(logger.getName(), ours);
     }
 
     private boolean isLast() {

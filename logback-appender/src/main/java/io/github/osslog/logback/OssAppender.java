@@ -12,40 +12,37 @@ import io.github.osslog.core.config.PipelineFactory;
 import io.github.osslog.core.config.SettingProblem;
 import io.github.osslog.core.config.SettingsException;
 import io.github.osslog.core.metrics.PipelineMXBean;
-import io.github.osslog.core.setup.Containment;
-import io.github.osslog.core.setup.EventBytes;
-import io.github.osslog.core.setup.LogShipper;
-import io.github.osslog.core.setup.ReentryGuard;
+import io.github.osslog.core.sink.Containment;
+import io.github.osslog.core.sink.EventBytes;
+import io.github.osslog.core.sink.EventEncoder;
+import io.github.osslog.core.sink.LogSink;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Logback appender that ships events into Alibaba Cloud OSS appendable objects. Each event is encoded on the
  * logging thread and copied into the osslog buffer; a background shipper appends batches to OSS. Thread-safe.
  * Like Logback's {@code OutputStreamAppender}, it encodes concurrently unless the encoder declares itself stateful.
- * A plain {@code PatternLayoutEncoder} is run through reused per-thread buffers ({@link PatternWriter}), and an
- * event the buffer would drop anyway is dropped before it is encoded.
+ * A plain {@code PatternLayoutEncoder} is run through reused per-thread buffers ({@link PatternWriter}); the core's
+ * {@link LogSink} runs the rest of the append protocol (an event the buffer would drop anyway is dropped before it is
+ * encoded).
  */
 public class OssAppender extends OssAppenderBase {
     /** The pattern of the encoder used when none is configured: UTC ISO-8601 time, level, thread, logger, message. */
     public static final String DEFAULT_PATTERN =
             "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX,UTC} %-5level [%thread] %logger{36} - %msg%n%ex";
     private static final String LOGGER_CONTEXT = "ch.qos.logback.classic.LoggerContext";
-    /** The drop reason counted for events the encoder failed on. */
-    public static final String ENCODER_FAILED = "encoder failed";
 
     private final Object lifecycle = new Object();
-    private final ReentryGuard<EventBytes> guard = new ReentryGuard<>(EventBytes::new);
-    private final AtomicLong encoderFailures = new AtomicLong();
-    private final Containment containment = new Containment();
+    /** Made once: the sink calls it for each event it does not refuse. */
+    private final EventEncoder<ILoggingEvent> eventEncoder = this::encode;
     private final Object encoderLock = new Object();
     private Encoder<ILoggingEvent> encoder;
     /** Set before {@code started} (volatile) is, so appending threads see it; null: use the encoder. */
     private PatternWriter patternWriter;
     /** Set before {@code started} (volatile) is, so appending threads see it. */
     private boolean statefulEncoder;
-    private volatile LogShipper shipper;
+    private volatile LogSink sink;
     private volatile boolean filtered;
     /** The shipper and its sharing with equal appenders of later configurations; null while stopped. */
     private SharedShippers.Shared shared;
@@ -68,7 +65,7 @@ public class OssAppender extends OssAppenderBase {
      * The pipeline's counters, read-only (also in JMX under the appender's name), or {@code null} while stopped.
      */
     public PipelineMXBean getMetrics() {
-        LogShipper s = shipper;
+        LogSink s = sink;
         return s == null ? null : s.metrics();
     }
 
@@ -77,7 +74,7 @@ public class OssAppender extends OssAppenderBase {
      * returns whether they were, and false while stopped.
      */
     public boolean flush(java.time.Duration timeout) {
-        LogShipper s = shipper;
+        LogSink s = sink;
         return s != null && s.flush(timeout);
     }
 
@@ -158,7 +155,7 @@ public class OssAppender extends OssAppenderBase {
     /** Undoes what a failed start did, so that no thread or hook is left behind. */
     private void abandon(SharedShippers.Shared acquired) {
         detach();
-        shipper = null;
+        sink = null;
         shared = null;
         if (acquired != null) {
             SharedShippers.release(acquired, this, null);
@@ -185,7 +182,7 @@ public class OssAppender extends OssAppenderBase {
     }
 
     /** A new (stopped) shipper, or null after reporting every problem of the configuration. */
-    private LogShipper build(StatusLogger status) {
+    private LogSink build(StatusLogger status) {
         List<String> problems = earlyProblems();
         OsslogConfig config = null;
         try {
@@ -206,13 +203,13 @@ public class OssAppender extends OssAppenderBase {
     }
 
     private void run(SharedShippers.Shared acquired) {
-        LogShipper built = acquired.shipper;
+        LogSink built = acquired.shipper;
         if (encoder == null) {
             encoder = defaultEncoder();
         }
         statefulEncoder = isStateful(encoder);
         patternWriter = statefulEncoder ? null : PatternWriter.of(encoder, this);
-        shipper = built;
+        sink = built;
         shared = acquired;
         inactiveBecause = null;
         super.start();
@@ -229,52 +226,27 @@ public class OssAppender extends OssAppenderBase {
         return e;
     }
 
-    /** Encodes {@code event} on this thread and hands the bytes to the shipper; never throws. */
+    /** Encodes {@code event} on this thread and hands the bytes to the sink; never throws. */
     @Override
     protected void append(ILoggingEvent event) {
-        LogShipper s = shipper;
-        if (s == null) {
-            return;
-        }
-        if (s.refusesLogger(event.getLoggerName())) {
-            return;
-        }
-        ReentryGuard.Slot<EventBytes> slot = guard.enter();
-        if (slot == null) {
-            s.metrics().eventDropped(ReentryGuard.DROP_REASON);
-            return;
-        }
-        try {
-            EventBytes buffer = slot.state();
-            LogLevel level = level(event.getLevel());
-            if (s.refuses(level, buffer.lastLength(), event.getTimeStamp())) {
-                return;
-            }
-            PatternWriter writer = patternWriter;
-            if (writer != null) {
-                writer.write(event, buffer.text());
-                int length = buffer.encode();
-                if (length > 0) {
-                    s.publish(buffer.bytes(), 0, length, level);
-                }
-            } else {
-                byte[] bytes = encode(event);
-                buffer.lastLength(bytes == null ? 0 : bytes.length);
-                if (bytes != null && bytes.length > 0) {
-                    s.publish(bytes, 0, bytes.length, level);
-                }
-            }
-        } catch (RuntimeException e) {
-            encoderFailed(s, e);
-        } catch (Throwable e) {
-            Containment.rethrowIfFatal(e);
-            contained(s, "appending to [" + getName() + "]", e);
-        } finally {
-            slot.exit();
+        LogSink s = sink;
+        if (s != null) {
+            s.append(event, event.getLoggerName(), level(event.getLevel()), event.getTimeStamp(), eventEncoder);
         }
     }
 
-    private byte[] encode(ILoggingEvent event) {
+    /** Renders the text through the reused-buffer path, or lets the encoder make the bytes. */
+    private void encode(ILoggingEvent event, EventBytes out) {
+        PatternWriter writer = patternWriter;
+        if (writer != null) {
+            writer.write(event, out.text());
+        } else {
+            byte[] bytes = encodeWithEncoder(event);
+            out.encoded(bytes, bytes == null ? 0 : bytes.length);
+        }
+    }
+
+    private byte[] encodeWithEncoder(ILoggingEvent event) {
         if (statefulEncoder) {
             synchronized (encoderLock) {
                 return encoder.encode(event);
@@ -309,35 +281,9 @@ public class OssAppender extends OssAppenderBase {
         return !filtered;
     }
 
-    /** For {@link EarlyDrop}: the shipper while started, else null. */
-    LogShipper shipperForEarlyDrop() {
-        return shipper;
-    }
-
-    /** For {@link EarlyDrop}: the per-thread guard and buffers {@link #append} uses. */
-    ReentryGuard<EventBytes> guard() {
-        return guard;
-    }
-
-    /** Counts the failure; reports the 1st, 2nd, 4th, 8th, ... so a broken encoder cannot flood the statuses. */
-    private void encoderFailed(LogShipper s, RuntimeException e) {
-        s.metrics().eventDropped(ENCODER_FAILED);
-        long n = encoderFailures.incrementAndGet();
-        if (Long.bitCount(n) == 1) {
-            addError("osslog: the encoder of appender [" + getName() + "] failed on " + n
-                    + " event(s) so far; they were dropped", e);
-        }
-    }
-
-    /** Counts an event lost to {@code e} and reports it as an error status, at most once a minute. */
-    private void contained(LogShipper s, String what, Throwable e) {
-        if (s != null) {
-            s.metrics().eventDropped(Containment.DROP_REASON);
-        }
-        long count = containment.failed();
-        if (count > 0) {
-            addError(Containment.describe(what, e, count), e);
-        }
+    /** For {@link EarlyDrop}: the sink while started, else null. */
+    LogSink sinkForEarlyDrop() {
+        return sink;
     }
 
     static LogLevel level(Level level) {
@@ -396,7 +342,7 @@ public class OssAppender extends OssAppenderBase {
                         + "); what it still buffered may be lost", e);
             } finally {
                 shared = null;
-                shipper = null;
+                sink = null;
                 if (patternWriter != null) {
                     patternWriter.stop();
                     patternWriter = null;

@@ -2,8 +2,8 @@ package io.github.osslog.logback;
 
 import ch.qos.logback.core.Context;
 import io.github.osslog.core.pipeline.ShutdownReport;
-import io.github.osslog.core.setup.Containment;
-import io.github.osslog.core.setup.LogShipper;
+import io.github.osslog.core.sink.Containment;
+import io.github.osslog.core.sink.LogSink;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -41,7 +41,7 @@ final class SharedShippers {
     static final class Shared {
         final String key;
         final String name;
-        final LogShipper shipper;
+        final LogSink shipper;
         final StatusLogger status;
         final Set<OssAppender> users = new LinkedHashSet<>(); // guarded by SharedShippers.class
         private final CompletableFuture<Void> stopped = new CompletableFuture<>();
@@ -52,7 +52,7 @@ final class SharedShippers {
         private ScheduledFuture<?> pendingStop; // guarded by SharedShippers.class
         private boolean stopping; // guarded by SharedShippers.class
 
-        private Shared(String key, String name, LogShipper shipper, StatusLogger status) {
+        private Shared(String key, String name, LogSink shipper, StatusLogger status) {
             this.key = key;
             this.name = name;
             this.shipper = shipper;
@@ -83,7 +83,7 @@ final class SharedShippers {
      * settings start stopping in the background.
      */
     static Shared acquire(String key, String name, OssAppender user, StatusLogger status,
-            Supplier<LogShipper> build) {
+            Supplier<LogSink> build) {
         List<CompletableFuture<Void>> replaced = new ArrayList<>();
         synchronized (SharedShippers.class) {
             for (Shared running : ALL) {
@@ -107,7 +107,7 @@ final class SharedShippers {
                 }
             }
         }
-        LogShipper built = build.get();
+        LogSink built = build.get();
         if (built == null) {
             return null;
         }

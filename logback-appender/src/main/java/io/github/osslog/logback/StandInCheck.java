@@ -5,7 +5,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxy;
 import ch.qos.logback.core.pattern.Converter;
-import io.github.osslog.core.setup.Containment;
+import io.github.osslog.core.sink.Containment;
 import java.io.IOException;
 
 /**

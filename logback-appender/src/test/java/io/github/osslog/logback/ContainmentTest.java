@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.core.ContextBase;
 import ch.qos.logback.core.status.Status;
-import io.github.osslog.core.setup.Containment;
+import io.github.osslog.core.buffer.DropReason;
 import io.github.osslog.testkit.OssTestServerExtension;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -48,7 +48,7 @@ class ContainmentTest {
         }
         config.logger("app").info("fine");
 
-        assertEquals(3L, appender.getMetrics().getEventsDroppedByReason().get(Containment.DROP_REASON));
+        assertEquals(3L, appender.getMetrics().getEventsDroppedByReason().get(DropReason.INTERNAL_ERROR.text()));
         List<String> reports = config.errors().stream().filter(e -> e.contains("appending to [OSS] failed"))
                 .collect(Collectors.toList());
         assertEquals(1, reports.size(), reports::toString);

@@ -13,8 +13,8 @@ import ch.qos.logback.core.read.ListAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.spi.FilterReply;
 import ch.qos.logback.core.spi.SequenceNumberGenerator;
+import io.github.osslog.core.buffer.DropReason;
 import io.github.osslog.core.metrics.PipelineMXBean;
-import io.github.osslog.core.setup.LogShipper;
 import io.github.osslog.testkit.OssTestServerExtension;
 import io.github.osslog.testkit.lines.ShippedLines;
 import java.time.Duration;
@@ -195,8 +195,8 @@ class EarlyDropTest {
             httpClient.info("osslog's own HTTP client {}", i);
         }
         Map<String, Long> after = metrics.getEventsDroppedByReason();
-        assertEquals(before.getOrDefault(LogShipper.DROP_OWN_HTTP_CLIENT, 0L) + 100,
-                after.getOrDefault(LogShipper.DROP_OWN_HTTP_CLIENT, 0L), after::toString);
+        assertEquals(before.getOrDefault(DropReason.OWN_HTTP_CLIENT.text(), 0L) + 100,
+                after.getOrDefault(DropReason.OWN_HTTP_CLIENT.text(), 0L), after::toString);
         assertEquals(before.get("buffer full"), after.get("buffer full"));
         assertEquals(builtBefore, built.get(), "dropped before they were built");
     }

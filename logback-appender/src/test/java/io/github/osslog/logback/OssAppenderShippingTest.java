@@ -10,8 +10,8 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import ch.qos.logback.core.status.Status;
+import io.github.osslog.core.buffer.DropReason;
 import io.github.osslog.core.metrics.PipelineMXBean;
-import io.github.osslog.core.setup.ReentryGuard;
 import io.github.osslog.testkit.OssTestServerExtension;
 import io.github.osslog.testkit.lines.ShippedLines;
 import java.time.Duration;
@@ -179,7 +179,7 @@ class OssAppenderShippingTest {
             config.logger("app").info("event {}", i);
         }
         PipelineMXBean metrics = appender.getMetrics();
-        assertEquals(20L, metrics.getEventsDroppedByReason().get(ReentryGuard.DROP_REASON));
+        assertEquals(20L, metrics.getEventsDroppedByReason().get(DropReason.REENTRANT.text()));
         appender.stop();
 
         assertEquals(20, shippedLines().size());
@@ -195,7 +195,7 @@ class OssAppenderShippingTest {
         }
         config.logger("app").info("fine");
         PipelineMXBean metrics = appender.getMetrics();
-        assertEquals(100L, metrics.getEventsDroppedByReason().get(OssAppender.ENCODER_FAILED));
+        assertEquals(100L, metrics.getEventsDroppedByReason().get(DropReason.ENCODER_FAILED.text()));
         appender.stop();
 
         List<String> reports = config.errors().stream().filter(e -> e.contains("encoder of appender [OSS] failed"))

@@ -88,13 +88,13 @@ public final class DropCounters {
      */
     public Map<String, Long> byReason() {
         Map<String, Long> byReason = new LinkedHashMap<>();
-        byReason.put("buffer full", droppedNewest);
-        byReason.put("oldest discarded", droppedOldest);
-        byReason.put("block timeout", blockTimeouts);
-        byReason.put("level discard", levelDiscards);
-        byReason.put(DownstreamLoss.SPOOL_FULL.reason(), spoolFull);
-        byReason.put(DownstreamLoss.REJECTED.reason(), rejected);
-        byReason.put(DownstreamLoss.CORRUPT_SPOOL_RECORD.reason(), corruptSpool);
+        byReason.put(DropReason.BUFFER_FULL.text(), droppedNewest);
+        byReason.put(DropReason.OLDEST_DISCARDED.text(), droppedOldest);
+        byReason.put(DropReason.BLOCK_TIMEOUT.text(), blockTimeouts);
+        byReason.put(DropReason.LEVEL_DISCARD.text(), levelDiscards);
+        byReason.put(DropReason.SPOOL_FULL.text(), spoolFull);
+        byReason.put(DropReason.REJECTED.text(), rejected);
+        byReason.put(DropReason.CORRUPT_SPOOL_RECORD.text(), corruptSpool);
         return byReason;
     }
 

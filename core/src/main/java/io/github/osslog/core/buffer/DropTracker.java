@@ -7,13 +7,11 @@ import java.time.Instant;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Counts drops by reason and remembers when the current report window's first and last drop happened.
+ * Counts the ring's drops by reason (the ring's own and those counted downstream of it) and remembers when the current report window's first and last drop happened.
  * Thread-safe: {@link #dropped} is lock-free (striped counters, so producers dropping at once do not contend on
  * one cache line); {@link #takeReport} is synchronized.
  */
 final class DropTracker {
-    enum Reason { NEWEST, OLDEST, BLOCK_TIMEOUT, LEVEL_DISCARD, SPOOL_FULL, REJECTED, CORRUPT_SPOOL_RECORD }
-
     /** A drop's time when the caller has no event time: the window's end is then the time of the report. */
     static final long NO_EVENT_TIME = Long.MIN_VALUE + 1;
     private static final long NONE = Long.MIN_VALUE;
@@ -33,7 +31,7 @@ final class DropTracker {
     }
 
     private final Clock clock;
-    private final LongAdder[] counts = new LongAdder[Reason.values().length];
+    private final LongAdder[] counts = new LongAdder[DropReason.values().length];
     private final LongAdder truncated = new LongAdder();
     private final long[] reported = new long[counts.length];
     private volatile long firstMillis = NONE;
@@ -48,7 +46,7 @@ final class DropTracker {
         }
     }
 
-    void dropped(Reason reason, long count) {
+    void dropped(DropReason reason, long count) {
         dropped(reason, count, clock.millis());
     }
 
@@ -58,7 +56,7 @@ final class DropTracker {
      * {@link #NO_EVENT_TIME}: the caller has none; only the window's first drop reads the clock then, and the
      * window ends when the report is taken.
      */
-    void dropped(Reason reason, long count, long now) {
+    void dropped(DropReason reason, long count, long now) {
         // Timestamps before counts: a drop that a report counts has always stamped the window already.
         if (now == NO_EVENT_TIME) {
             if (firstMillis == NONE) {
@@ -118,9 +116,10 @@ final class DropTracker {
     }
 
     private static DropCounters counters(long[] byReason, long truncated) {
-        return new DropCounters(byReason[Reason.NEWEST.ordinal()], byReason[Reason.OLDEST.ordinal()],
-                byReason[Reason.BLOCK_TIMEOUT.ordinal()], byReason[Reason.LEVEL_DISCARD.ordinal()],
-                byReason[Reason.SPOOL_FULL.ordinal()], byReason[Reason.REJECTED.ordinal()],
-                byReason[Reason.CORRUPT_SPOOL_RECORD.ordinal()], truncated);
+        return new DropCounters(byReason[DropReason.BUFFER_FULL.ordinal()],
+                byReason[DropReason.OLDEST_DISCARDED.ordinal()], byReason[DropReason.BLOCK_TIMEOUT.ordinal()],
+                byReason[DropReason.LEVEL_DISCARD.ordinal()], byReason[DropReason.SPOOL_FULL.ordinal()],
+                byReason[DropReason.REJECTED.ordinal()], byReason[DropReason.CORRUPT_SPOOL_RECORD.ordinal()],
+                truncated);
     }
 }

@@ -34,11 +34,11 @@ final class OverflowHandler {
             case BLOCK:
                 int index = blocked.claim(ring, span, blockTimeoutNanos);
                 if (index < 0) {
-                    drops.dropped(DropTracker.Reason.BLOCK_TIMEOUT, 1);
+                    drops.dropped(DropReason.BLOCK_TIMEOUT, 1);
                 }
                 return index;
             default:
-                drops.dropped(DropTracker.Reason.NEWEST, 1);
+                drops.dropped(DropReason.BUFFER_FULL, 1);
                 return -1;
         }
     }
@@ -53,7 +53,7 @@ final class OverflowHandler {
                     ring.releaseHead();
                 }
                 if (discarded > 0) {
-                    drops.dropped(DropTracker.Reason.OLDEST, discarded);
+                    drops.dropped(DropReason.OLDEST_DISCARDED, discarded);
                 }
             } else {
                 ring.requestDrop();
@@ -69,7 +69,7 @@ final class OverflowHandler {
                 return index;
             }
         }
-        drops.dropped(DropTracker.Reason.NEWEST, 1);
+        drops.dropped(DropReason.BUFFER_FULL, 1);
         return -1;
     }
 

@@ -11,7 +11,7 @@ import java.util.Objects;
  * {@link #drain} and {@link #awaitData}; every other method is safe from any thread. See docs/ring-buffer.md.
  */
 public final class RingBuffer extends RingCursors {
-    /** The {@code eventMillis} of {@link #refuses} for a drop with no event time at hand (no clock read per drop). */
+    /** The {@code eventMillis} of {@link #dropIfRefused} for a drop with no event time at hand (no clock read per drop). */
     public static final long NO_EVENT_TIME = DropTracker.NO_EVENT_TIME;
     /** The smallest ring, in bytes. */
     public static final int MIN_CAPACITY = 4 << 10;
@@ -77,15 +77,15 @@ public final class RingBuffer extends RingCursors {
     }
 
     /**
-     * Whether the ring would drop an event of {@code level} and about {@code expectedLength} bytes now, so that a
-     * producer can skip encoding it: true, with the drop counted, when the level is discarded at this fill, or when
-     * the policy is {@link OverflowPolicy#DROP_NEWEST} and the free space is below the event's span. False promises
-     * nothing: {@code publish} still applies the policy. {@code eventMillis}, the event's timestamp (epoch millis),
+     * Counts a drop and answers true when the ring would drop an event of {@code level} and about
+     * {@code expectedLength} bytes now, so that a producer can skip encoding it: when the level is discarded at this
+     * fill, or when the policy is {@link OverflowPolicy#DROP_NEWEST} and the free space is below the event's span.
+     * False promises nothing: {@code publish} still applies the policy. {@code eventMillis}, the event's timestamp (epoch millis),
      * stamps the drop report's window instead of a clock read; pass {@link #NO_EVENT_TIME} when there is none yet.
      * See docs/ring-buffer.md ("Refusing before encoding").
      */
-    public boolean refuses(LogLevel level, int expectedLength, long eventMillis) {
-        DropTracker.Reason reason = refusal(level, expectedLength);
+    public boolean dropIfRefused(LogLevel level, int expectedLength, long eventMillis) {
+        DropReason reason = refusal(level, expectedLength);
         if (reason == null) {
             return false;
         }
@@ -97,20 +97,20 @@ public final class RingBuffer extends RingCursors {
      * A cheap first test, counting nothing, for a producer that must check more than the ring before it may drop
      * an event (the adapters' early-drop filters): false when the ring cannot refuse an event of {@code level} now,
      * because the level is not discarded at this fill and, under {@link OverflowPolicy#DROP_NEWEST}, the free space
-     * holds an event of the maximum size. True promises nothing: {@link #refuses} decides, and counts.
+     * holds an event of the maximum size. True promises nothing: {@link #dropIfRefused} decides, and counts.
      */
     public boolean mayRefuse(LogLevel level) {
         return discardedForLevel(type(level)) || overflow.policy() == OverflowPolicy.DROP_NEWEST
                 && capacity - used() < RecordLayout.span(maxEventBytes);
     }
 
-    private DropTracker.Reason refusal(LogLevel level, int expectedLength) {
+    private DropReason refusal(LogLevel level, int expectedLength) {
         if (discardedForLevel(type(level))) {
-            return DropTracker.Reason.LEVEL_DISCARD;
+            return DropReason.LEVEL_DISCARD;
         }
         if (overflow.policy() == OverflowPolicy.DROP_NEWEST
                 && capacity - used() < RecordLayout.span(Math.min(Math.max(expectedLength, 0), maxEventBytes))) {
-            return DropTracker.Reason.NEWEST;
+            return DropReason.BUFFER_FULL;
         }
         return null;
     }
@@ -142,7 +142,7 @@ public final class RingBuffer extends RingCursors {
         if (!discardedForLevel(type)) {
             return false;
         }
-        drops.dropped(DropTracker.Reason.LEVEL_DISCARD, 1);
+        drops.dropped(DropReason.LEVEL_DISCARD, 1);
         return true;
     }
 
@@ -269,9 +269,13 @@ public final class RingBuffer extends RingCursors {
      * Counts {@code events} that left the ring but were lost for good downstream, so they appear in {@link #drops()}
      * and in the next {@link #takeDropReport()} (the drop line written into the object) like the ring's own drops.
      */
-    public void countDownstreamLoss(DownstreamLoss reason, long events) {
+    public void countDownstreamLoss(DropReason reason, long events) {
+        if (reason != DropReason.SPOOL_FULL && reason != DropReason.REJECTED
+                && reason != DropReason.CORRUPT_SPOOL_RECORD) {
+            throw new IllegalArgumentException(reason.name() + " is no downstream loss");
+        }
         if (events > 0) {
-            drops.dropped(DropTracker.Reason.valueOf(reason.name()), events);
+            drops.dropped(reason, events);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.github.osslog.core.metrics;
 
 import io.github.osslog.core.Redactor;
+import io.github.osslog.core.buffer.DropReason;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.Map;
@@ -31,7 +32,8 @@ public final class PipelineMetrics implements PipelineMXBean {
     private final LongAdder accepted = new LongAdder();
     private final LongAdder truncated = new LongAdder();
     private final LongAdder bytesEncoded = new LongAdder();
-    private final Map<String, LongAdder> ownDrops = new ConcurrentHashMap<>();
+    /** Drops counted outside the ring (by the pipeline and the sink), indexed by {@link DropReason#ordinal()}. */
+    private final LongAdder[] ownDrops = new LongAdder[DropReason.values().length];
     private final AtomicLong shipped = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong bytesShipped = new AtomicLong();
@@ -63,6 +65,9 @@ public final class PipelineMetrics implements PipelineMXBean {
         this.clock = clock;
         this.bufferBytes = bufferBytes;
         this.bufferDrops = bufferDrops;
+        for (int i = 0; i < ownDrops.length; i++) {
+            ownDrops[i] = new LongAdder();
+        }
     }
 
     // Recording methods: called by the pipeline only.
@@ -75,14 +80,9 @@ public final class PipelineMetrics implements PipelineMXBean {
         }
     }
 
-    /** An event the pipeline itself turned away (the buffer counts its own drops). */
-    public void eventDropped(String reason) {
-        ownDrops.computeIfAbsent(reason, r -> new LongAdder()).increment();
-    }
-
-    /** Events the pipeline itself turned away, {@code count} at once. */
-    public void eventsDropped(String reason, long count) {
-        ownDrops.computeIfAbsent(reason, r -> new LongAdder()).add(count);
+    /** An event turned away before it reached the buffer (the buffer counts its own drops). */
+    public void eventDropped(DropReason reason) {
+        ownDrops[reason.ordinal()].increment();
     }
 
     public void batchSpooled(int events, long bytes) {
@@ -204,7 +204,9 @@ public final class PipelineMetrics implements PipelineMXBean {
     @Override
     public Map<String, Long> getEventsDroppedByReason() {
         Map<String, Long> all = new TreeMap<>(bufferDrops.get());
-        ownDrops.forEach((reason, n) -> all.merge(reason, n.sum(), Long::sum));
+        for (DropReason reason : DropReason.values()) {
+            all.merge(reason.text(), ownDrops[reason.ordinal()].sum(), Long::sum);
+        }
         all.values().removeIf(n -> n == 0);
         return Collections.unmodifiableMap(all);
     }

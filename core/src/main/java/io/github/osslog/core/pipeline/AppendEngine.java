@@ -2,7 +2,7 @@ package io.github.osslog.core.pipeline;
 
 import io.github.osslog.core.InternalLogger;
 import io.github.osslog.core.auth.CredentialsException;
-import io.github.osslog.core.buffer.DownstreamLoss;
+import io.github.osslog.core.buffer.DropReason;
 import io.github.osslog.core.crc.Crc64;
 import io.github.osslog.core.metrics.PipelineMetrics;
 import io.github.osslog.core.naming.ObjectState;
@@ -222,7 +222,7 @@ final class AppendEngine {
     private Outcome dropForGood(Delivery delivery, StoreException e) {
         reporter.rejected(e, delivery.batch.events(), delivery.batch.length());
         delivery.batch.mayHaveLandedAt(null);
-        return Outcome.dropped(DownstreamLoss.REJECTED);
+        return Outcome.dropped(DropReason.REJECTED);
     }
 
     private Outcome landed(Delivery delivery) {

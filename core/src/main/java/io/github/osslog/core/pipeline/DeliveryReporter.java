@@ -109,7 +109,7 @@ final class DeliveryReporter {
         }
     }
 
-    /** A permanent condition for one batch: the caller counts it as {@code DownstreamLoss.REJECTED}. */
+    /** A permanent condition for one batch: the caller counts it as {@code DropReason.REJECTED}. */
     void rejected(StoreException e, int events, int len) {
         logger.error("The store rejected a batch of " + events + " events (" + len + " bytes) for good: "
                 + describe(e) + "; the batch is dropped, counted (reason 'rejected by the store') and noted in the"

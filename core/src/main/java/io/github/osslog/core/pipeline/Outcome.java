@@ -1,13 +1,13 @@
 package io.github.osslog.core.pipeline;
 
-import io.github.osslog.core.buffer.DownstreamLoss;
+import io.github.osslog.core.buffer.DropReason;
 import java.util.EnumMap;
 import java.util.Map;
 
 /**
  * What became of a batch handed on (DESIGN §4, "The failure rule"). Three outcomes settle it, letting it leave
  * memory or the spool: {@link #LANDED} in its object (proven by the answer or a HEAD), {@link #SPOOLED} durably, or
- * {@linkplain #dropped(DownstreamLoss) dropped} for a proven, counted reason. The others keep it with the caller:
+ * {@linkplain #dropped(DropReason) dropped} for a proven, counted reason. The others keep it with the caller:
  * the delivery {@link #GAVE_WAY} to the spool, {@link #STOPPED} at the stop deadline (or on interrupt), or the batch
  * was {@link #NOT_SPOOLED} because the spool failed. Immutable; compare with {@code ==}.
  */
@@ -17,26 +17,26 @@ final class Outcome {
     static final Outcome GAVE_WAY = new Outcome("GAVE_WAY", false, null);
     static final Outcome STOPPED = new Outcome("STOPPED", false, null);
     static final Outcome NOT_SPOOLED = new Outcome("NOT_SPOOLED", false, null);
-    private static final Map<DownstreamLoss, Outcome> DROPPED = new EnumMap<>(DownstreamLoss.class);
+    private static final Map<DropReason, Outcome> DROPPED = new EnumMap<>(DropReason.class);
 
     static {
-        for (DownstreamLoss loss : DownstreamLoss.values()) {
-            DROPPED.put(loss, new Outcome("DROPPED (" + loss.reason() + ")", true, loss));
+        for (DropReason loss : DropReason.values()) {
+            DROPPED.put(loss, new Outcome("DROPPED (" + loss.text() + ")", true, loss));
         }
     }
 
     private final String name;
     private final boolean settled;
-    private final DownstreamLoss loss;
+    private final DropReason loss;
 
-    private Outcome(String name, boolean settled, DownstreamLoss loss) {
+    private Outcome(String name, boolean settled, DropReason loss) {
         this.name = name;
         this.settled = settled;
         this.loss = loss;
     }
 
     /** The batch is lost for good, for {@code reason}: counted with the ring's drops and noted by a drop line. */
-    static Outcome dropped(DownstreamLoss reason) {
+    static Outcome dropped(DropReason reason) {
         return DROPPED.get(reason);
     }
 
@@ -50,7 +50,7 @@ final class Outcome {
     }
 
     /** Why a {@linkplain #dropped() dropped} batch was lost; {@code null} otherwise. */
-    DownstreamLoss loss() {
+    DropReason loss() {
         return loss;
     }
 

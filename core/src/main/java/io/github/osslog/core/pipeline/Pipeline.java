@@ -1,6 +1,7 @@
 package io.github.osslog.core.pipeline;
 
 import io.github.osslog.core.InternalLogger;
+import io.github.osslog.core.buffer.DropReason;
 import io.github.osslog.core.buffer.LogLevel;
 import io.github.osslog.core.buffer.PublishResult;
 import io.github.osslog.core.buffer.RingBuffer;
@@ -15,14 +16,11 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
 
 /**
- * The entry point for adapters: application threads {@link #publish} encoded events into a bounded buffer, one
- * shipper thread appends them in batches to the store (DESIGN §2). {@link #start()} never waits for the store;
+ * The running pipeline: application threads (through the adapters' {@code LogSink}) {@link #publish} encoded events
+ * into a bounded buffer, one shipper thread appends them in batches to the store (DESIGN §2). {@link #start()} never waits for the store;
  * {@link #stop(Duration)} never waits past its budget. Thread-safe.
  */
 public final class Pipeline {
-    static final String DROP_STOPPED = "pipeline stopped";
-    static final String DROP_SELF = "logged by the shipper thread";
-
     private final PipelineConfig config;
     private final InternalLogger logger;
     private final RingBuffer ring;
@@ -104,7 +102,7 @@ public final class Pipeline {
      * under {@code BLOCK} overflow policy for at most the block timeout; never throws for a full buffer.
      */
     public PublishResult publish(byte[] data, int off, int len, LogLevel level) {
-        if (refused()) {
+        if (dropIfStoppedOrShipperThread()) {
             return PublishResult.DROPPED;
         }
         PublishResult result = ring.publish(data, off, len, level);
@@ -116,31 +114,31 @@ public final class Pipeline {
     }
 
     /**
-     * Whether an event of {@code level} and about {@code expectedLength} bytes would be dropped now (counted when
-     * it would), so the adapter can skip encoding it; see {@link RingBuffer#refuses(LogLevel, int, long)}. A false
-     * answer promises nothing: publish it as usual. {@code eventMillis} is the event's timestamp.
+     * Counts a drop and answers true when an event of {@code level} and about {@code expectedLength} bytes would be
+     * dropped now, so the caller can skip encoding it; see {@link RingBuffer#dropIfRefused(LogLevel, int, long)}. A
+     * false answer promises nothing: publish it as usual. {@code eventMillis} is the event's timestamp.
      */
-    public boolean refuses(LogLevel level, int expectedLength, long eventMillis) {
-        return refused() || ring.refuses(level, expectedLength, eventMillis);
+    public boolean dropIfRefused(LogLevel level, int expectedLength, long eventMillis) {
+        return dropIfStoppedOrShipperThread() || ring.dropIfRefused(level, expectedLength, eventMillis);
     }
 
-    /** See {@link RingBuffer#mayRefuse(LogLevel)}. */
+    /** A first test that counts nothing; see {@link RingBuffer#mayRefuse(LogLevel)}. */
     public boolean mayRefuse(LogLevel level) {
         return ring.mayRefuse(level);
     }
 
     /**
-     * Refuses events after stop, and events logged by the shipper thread itself (e.g. an HTTP library's own
-     * logging routed back to this appender): shipping them would make more of them, and under the BLOCK policy the
-     * shipper would wait for room only it can make.
+     * Drops (and counts) events after stop, and events logged by the shipper thread itself (e.g. an HTTP library's
+     * own logging routed back to this appender): shipping them would make more of them, and under the BLOCK policy
+     * the shipper would wait for room only it can make.
      */
-    private boolean refused() {
+    private boolean dropIfStoppedOrShipperThread() {
         if (stopped) {
-            metrics.eventDropped(DROP_STOPPED);
+            metrics.eventDropped(DropReason.PIPELINE_STOPPED);
             return true;
         }
         if (Thread.currentThread() == thread) {
-            metrics.eventDropped(DROP_SELF);
+            metrics.eventDropped(DropReason.SHIPPER_THREAD);
             return true;
         }
         return false;

@@ -8,10 +8,12 @@ import java.util.Arrays;
 /**
  * Raw deflate (RFC 1951) for {@code compressionLevel} 1: greedy LZ77 with one hash probe per position and one final
  * block of the fixed Huffman codes, the design of zlib-ng's level 1 ("deflate_quick"). On log text it runs several
- * times as fast as zlib's level 1 for somewhat more bytes (figures: docs/compression.md); any inflater
- * reads it. Not thread-safe: one per thread.
+ * times as fast as zlib's level 1 for somewhat more bytes (figures: docs/compression.md); any inflater reads it.
+ * Public on purpose, as the one measured part the benchmarks module calls directly
+ * ({@code CorePartsBenchmark.deflateQuick}); the pipeline reaches it through its gzip encoder. Not thread-safe: one per
+ * thread.
  */
-final class QuickDeflate {
+public final class QuickDeflate {
     private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     /** 64 Ki positions: smaller tables (15 and 12 bits) measured larger output, and slower. */
@@ -55,7 +57,7 @@ final class QuickDeflate {
     private int outPos;
 
     /** The most bytes {@link #deflate} writes for {@code len} bytes: 9 bits a byte at worst, and the block's frame. */
-    static int bound(int len) {
+    public static int bound(int len) {
         return len + (len >>> 3) + 16;
     }
 
@@ -63,7 +65,7 @@ final class QuickDeflate {
      * Deflates {@code in[off, off + len)} into {@code out} from {@code outOff}, which must have {@link #bound} bytes
      * of room; returns the end of what it wrote.
      */
-    int deflate(byte[] in, int off, int len, byte[] out, int outOff) {
+    public int deflate(byte[] in, int off, int len, byte[] out, int outOff) {
         this.out = out;
         this.outPos = outOff;
         bitBuffer = 0;

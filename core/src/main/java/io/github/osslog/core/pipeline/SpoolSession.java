@@ -1,7 +1,7 @@
 package io.github.osslog.core.pipeline;
 
 import io.github.osslog.core.InternalLogger;
-import io.github.osslog.core.buffer.DownstreamLoss;
+import io.github.osslog.core.buffer.DropReason;
 import io.github.osslog.core.buffer.OverflowPolicy;
 import io.github.osslog.core.buffer.RingBuffer;
 import io.github.osslog.core.metrics.PipelineMetrics;
@@ -91,12 +91,12 @@ final class SpoolSession {
         try {
             while (!spool.append(record)) {
                 if (policy != OverflowPolicy.DROP_OLDEST || spool.isEmpty()) {
-                    ring.countDownstreamLoss(DownstreamLoss.SPOOL_FULL, batch.events());
+                    ring.countDropReason(DropReason.SPOOL_FULL, batch.events());
                     reportFull();
                     refresh();
-                    return Outcome.dropped(DownstreamLoss.SPOOL_FULL);
+                    return Outcome.dropped(DropReason.SPOOL_FULL);
                 }
-                ring.countDownstreamLoss(DownstreamLoss.SPOOL_FULL, spool.discardOldest());
+                ring.countDropReason(DropReason.SPOOL_FULL, spool.discardOldest());
                 reportFull();
             }
             fullReported = false;
@@ -186,10 +186,10 @@ final class SpoolSession {
         long lost = spool.corruptEvents() - corruptEventsReported;
         if (lost > 0) {
             corruptEventsReported += lost;
-            ring.countDownstreamLoss(DownstreamLoss.CORRUPT_SPOOL_RECORD, lost);
+            ring.countDropReason(DropReason.CORRUPT_SPOOL_RECORD, lost);
             logger.error("spoolDirectory '" + directory + "' held damaged records (" + spool.corruptRecords()
                     + " so far): their " + lost + " events are lost, counted (reason '"
-                    + DownstreamLoss.CORRUPT_SPOOL_RECORD.reason() + "') and noted in the object; damaged bytes are"
+                    + DropReason.CORRUPT_SPOOL_RECORD.text() + "') and noted in the object; damaged bytes are"
                     + " never shipped");
         }
     }

@@ -17,29 +17,29 @@ class RefuseBeforeEncodingTest {
     void dropNewestRefusesAnEventTheFreeSpaceCannotHoldAndCountsIt() {
         RingBuffer ring = RingBuffer.builder().capacityBytes(4096).build();
         for (int i = 0; i < 7; i++) {
-            assertFalse(ring.refuses(LogLevel.INFO, EVENT.length, NOW));
+            assertFalse(ring.dropIfRefused(LogLevel.INFO, EVENT.length, NOW));
             assertEquals(PublishResult.PUBLISHED, ring.publish(EVENT, 0, EVENT.length, LogLevel.INFO));
         }
-        assertFalse(ring.refuses(LogLevel.INFO, EVENT.length, NOW), "512 bytes are still free");
-        assertTrue(ring.refuses(LogLevel.INFO, EVENT.length + 1, NOW), "a 513-byte record does not fit");
+        assertFalse(ring.dropIfRefused(LogLevel.INFO, EVENT.length, NOW), "512 bytes are still free");
+        assertTrue(ring.dropIfRefused(LogLevel.INFO, EVENT.length + 1, NOW), "a 513-byte record does not fit");
         assertEquals(1, ring.drops().droppedNewest());
         assertEquals(PublishResult.PUBLISHED, ring.publish(EVENT, 0, EVENT.length, LogLevel.INFO));
 
-        assertTrue(ring.refuses(LogLevel.ERROR, 0, NOW), "full: not even an empty record fits");
+        assertTrue(ring.dropIfRefused(LogLevel.ERROR, 0, NOW), "full: not even an empty record fits");
         assertEquals(2, ring.drops().droppedNewest());
         DropReport report = ring.takeDropReport();
         assertEquals(2, report.counts().droppedNewest(), "refusals appear in the drop line like publish's own drops");
 
         new RecordingConsumer().drainAll(ring);
-        assertFalse(ring.refuses(LogLevel.INFO, EVENT.length, NOW), "drained");
+        assertFalse(ring.dropIfRefused(LogLevel.INFO, EVENT.length, NOW), "drained");
         assertEquals(2, ring.drops().totalDropped());
     }
 
     @Test
     void lengthsBeyondTheEventLimitAskOnlyForATruncatedEventsRoom() {
         RingBuffer ring = RingBuffer.builder().capacityBytes(4096).maxEventBytes(256).build();
-        assertFalse(ring.refuses(LogLevel.INFO, 1 << 20, NOW), "a huge event is truncated to 256 bytes, which fit");
-        assertFalse(ring.refuses(LogLevel.INFO, -5, NOW));
+        assertFalse(ring.dropIfRefused(LogLevel.INFO, 1 << 20, NOW), "a huge event is truncated to 256 bytes, which fit");
+        assertFalse(ring.dropIfRefused(LogLevel.INFO, -5, NOW));
         assertEquals(0, ring.drops().totalDropped());
     }
 
@@ -51,8 +51,8 @@ class RefuseBeforeEncodingTest {
             for (int i = 0; i < 5; i++) {
                 ring.publish(EVENT, 0, EVENT.length, LogLevel.WARN);
             }
-            assertTrue(ring.refuses(LogLevel.DEBUG, 10, NOW), policy.name());
-            assertFalse(ring.refuses(LogLevel.INFO, 10, NOW), policy.name());
+            assertTrue(ring.dropIfRefused(LogLevel.DEBUG, 10, NOW), policy.name());
+            assertFalse(ring.dropIfRefused(LogLevel.INFO, 10, NOW), policy.name());
             assertEquals(1, ring.drops().levelDiscards(), policy.name());
         }
     }
@@ -64,7 +64,7 @@ class RefuseBeforeEncodingTest {
             for (int i = 0; i < 8; i++) {
                 ring.publish(EVENT, 0, EVENT.length, LogLevel.INFO);
             }
-            assertFalse(ring.refuses(LogLevel.INFO, EVENT.length, NOW), policy + " makes room or waits for it");
+            assertFalse(ring.dropIfRefused(LogLevel.INFO, EVENT.length, NOW), policy + " makes room or waits for it");
             assertEquals(0, ring.drops().totalDropped(), policy.name());
         }
     }
@@ -76,9 +76,9 @@ class RefuseBeforeEncodingTest {
         for (int i = 0; i < 8; i++) {
             ring.publish(EVENT, 0, EVENT.length, LogLevel.INFO);
         }
-        assertTrue(ring.refuses(LogLevel.INFO, 10, NOW + 5));
-        assertTrue(ring.refuses(LogLevel.WARN, 10, NOW + 9));
-        assertTrue(ring.refuses(LogLevel.INFO, 10, NOW + 7));
+        assertTrue(ring.dropIfRefused(LogLevel.INFO, 10, NOW + 5));
+        assertTrue(ring.dropIfRefused(LogLevel.WARN, 10, NOW + 9));
+        assertTrue(ring.dropIfRefused(LogLevel.INFO, 10, NOW + 7));
         DropReport report = ring.takeDropReport();
         assertEquals(3, report.total());
         assertEquals(Instant.ofEpochMilli(NOW + 5), report.firstDrop());
@@ -106,7 +106,7 @@ class RefuseBeforeEncodingTest {
         assertFalse(ring.mayRefuse(LogLevel.INFO), "one largest record still fits");
         ring.publish(EVENT, 0, 100, LogLevel.WARN);
         assertTrue(ring.mayRefuse(LogLevel.INFO), "the largest event no longer fits");
-        assertFalse(ring.refuses(LogLevel.INFO, 100, NOW), "a true answer promises nothing: a small event fits");
+        assertFalse(ring.dropIfRefused(LogLevel.INFO, 100, NOW), "a true answer promises nothing: a small event fits");
         assertEquals(0, ring.drops().totalDropped(), "asking counts nothing");
 
         RingBuffer blocking = RingBuffer.builder().capacityBytes(4096).overflowPolicy(OverflowPolicy.BLOCK).build();
@@ -123,17 +123,17 @@ class RefuseBeforeEncodingTest {
         for (int i = 0; i < 8; i++) {
             ring.publish(EVENT, 0, EVENT.length, LogLevel.INFO);
         }
-        assertTrue(ring.refuses(LogLevel.INFO, 10, RingBuffer.NO_EVENT_TIME));
+        assertTrue(ring.dropIfRefused(LogLevel.INFO, 10, RingBuffer.NO_EVENT_TIME));
         clock.millis = NOW + 40;
-        assertTrue(ring.refuses(LogLevel.INFO, 10, RingBuffer.NO_EVENT_TIME));
-        assertTrue(ring.refuses(LogLevel.INFO, 10, NOW + 20), "an event time earlier than the report");
+        assertTrue(ring.dropIfRefused(LogLevel.INFO, 10, RingBuffer.NO_EVENT_TIME));
+        assertTrue(ring.dropIfRefused(LogLevel.INFO, 10, NOW + 20), "an event time earlier than the report");
         clock.millis = NOW + 90;
         DropReport report = ring.takeDropReport();
         assertEquals(3, report.counts().droppedNewest());
         assertEquals(Instant.ofEpochMilli(NOW), report.firstDrop(), "the first drop read the clock");
         assertEquals(Instant.ofEpochMilli(NOW + 90), report.lastDrop(), "the window ends when it is reported");
 
-        assertTrue(ring.refuses(LogLevel.INFO, 10, NOW + 95));
+        assertTrue(ring.dropIfRefused(LogLevel.INFO, 10, NOW + 95));
         clock.millis = NOW + 200;
         DropReport next = ring.takeDropReport();
         assertEquals(Instant.ofEpochMilli(NOW + 95), next.lastDrop(), "a window of timed drops ends at the last");

@@ -7,9 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.osslog.core.InternalLogger;
 import io.github.osslog.core.auth.Credentials;
-import io.github.osslog.core.setup.LogShipper;
+import io.github.osslog.core.sink.LogSink;
 import io.github.osslog.core.buffer.OverflowPolicy;
 import io.github.osslog.core.pipeline.PipelineConfig;
+import io.github.osslog.core.sink.LogSink;
 import io.github.osslog.core.testing.RecordingLogger;
 import java.time.Duration;
 import java.util.Collections;
@@ -37,7 +38,7 @@ class SettingsTest {
         return assertThrows(SettingsException.class, () -> settings.validate("t")).problems();
     }
 
-    private static LogShipper start(Settings settings, String name, InternalLogger logger) throws SettingsException {
+    private static LogSink start(Settings settings, String name, InternalLogger logger) throws SettingsException {
         return PipelineFactory.create(settings.validate(name), logger);
     }
 
@@ -47,7 +48,7 @@ class SettingsTest {
 
     @Test
     void everySettingMapsToTheCore() throws Exception {
-        LogShipper shipper = start(valid()
+        LogSink shipper = start(valid()
                 .set("bufferSize", "64MB").set("batchMaxBytes", "2MB").set("maxEventSize", "128KB")
                 .set("flushInterval", "2 seconds").set("overflowPolicy", "block").set("blockTimeout", "250ms")
                 .set("discardLevel", "debug").set("discardThreshold", "75%").set("maxObjectSize", "512MB")
@@ -152,7 +153,7 @@ class SettingsTest {
                 warnings.add("ERROR " + message);
             }
         };
-        LogShipper shipper = start(valid().set("bufferSize", "1MB").set("shutdownTimeout", "5 seconds")
+        LogSink shipper = start(valid().set("bufferSize", "1MB").set("shutdownTimeout", "5 seconds")
                 .set("callTimeout", "6 seconds").set("initialBackoff", "2 seconds").set("maxBackoff", "1 second"),
                 "settled", logger);
         shipper.stop(Duration.ZERO);
@@ -171,7 +172,7 @@ class SettingsTest {
                         + " stop() can wait out an append in flight; set callTimeout below shutdownTimeout to silence"
                         + " this"), warnings);
 
-        LogShipper tiny = start(valid().set("bufferSize", "8KB").set("maxEventSize", "6KB"), "tiny", logger);
+        LogSink tiny = start(valid().set("bufferSize", "8KB").set("maxEventSize", "6KB"), "tiny", logger);
         tiny.stop(Duration.ZERO);
         assertEquals(4 << 10, tiny.pipeline().config().batchMaxBytes());
         assertEquals((4 << 10) - 8, tiny.pipeline().config().maxEventSize(), "half the buffer less a header");
@@ -179,7 +180,7 @@ class SettingsTest {
 
     @Test
     void theDefaultCallTimeoutShrinksBelowAShortShutdownTimeout() throws Exception {
-        LogShipper shipper = start(valid().set("shutdownTimeout", "2 seconds"), "short", InternalLogger.NONE);
+        LogSink shipper = start(valid().set("shutdownTimeout", "2 seconds"), "short", InternalLogger.NONE);
         shipper.stop(Duration.ZERO);
         assertEquals(Duration.ofMillis(1601), shipper.client().config().callTimeout());
     }
@@ -235,7 +236,7 @@ class SettingsTest {
                 "http://127.0.0.1:9", "http://127.8.9.10:9", "http://localhost:9", "http://[::1]:9",
                 "https://oss.example.com"}) {
             RecordingLogger logger = new RecordingLogger();
-            LogShipper shipper = start(valid().set("endpoint", endpoint), "t", logger);
+            LogSink shipper = start(valid().set("endpoint", endpoint), "t", logger);
             shipper.stop(Duration.ZERO);
 
             boolean loopbackOrTls = endpoint.startsWith("https") || endpoint.contains("127.")

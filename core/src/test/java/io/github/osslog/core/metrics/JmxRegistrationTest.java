@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.osslog.core.buffer.DropReason;
 import io.github.osslog.core.testing.RecordingLogger;
 import java.time.Clock;
 import java.util.Collections;
@@ -54,7 +55,7 @@ class JmxRegistrationTest {
     void droppedByReasonMergesBufferAndPipelineReasonsAndHidesZeros() {
         PipelineMetrics m = new PipelineMetrics(Clock.systemUTC(), () -> 0,
                 () -> Map.of("buffer full", 3L, "level discard", 0L));
-        m.eventDropped("pipeline stopped");
+        m.eventDropped(DropReason.PIPELINE_STOPPED);
         assertEquals(Map.of("buffer full", 3L, "pipeline stopped", 1L), m.getEventsDroppedByReason());
         assertEquals(4, m.getEventsDropped());
     }

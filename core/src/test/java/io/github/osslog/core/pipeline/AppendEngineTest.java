@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.osslog.core.buffer.DownstreamLoss;
+import io.github.osslog.core.buffer.DropReason;
 import io.github.osslog.core.crc.Crc64;
 import io.github.osslog.core.metrics.PipelineMetrics;
 import io.github.osslog.core.spool.SpoolAnchor;
@@ -394,7 +394,7 @@ class AppendEngineTest {
         AppendEngine engine = engine();
         store.failNextAppends(1, ErrorKind.BAD_REQUEST);
         byte[] batch = "a\nb\n".getBytes(UTF_8);
-        assertEquals(Outcome.dropped(DownstreamLoss.REJECTED),
+        assertEquals(Outcome.dropped(DropReason.REJECTED),
                 engine.deliver(new Batch(batch, batch.length, 2, clock.instant(), null)));
         assertEquals(2, metrics.getEventsFailed());
         assertEquals(Long.valueOf(1), metrics.getFailuresByCode().get("InvalidArgument"));

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.osslog.core.buffer.DropReason;
 import io.github.osslog.core.buffer.LogLevel;
 import io.github.osslog.core.buffer.OverflowPolicy;
 import io.github.osslog.core.buffer.PublishResult;
@@ -265,7 +266,7 @@ class PipelineTest {
         assertTrue(self[0].flush(WAIT));
 
         assertEquals("app event\n", content());
-        assertEquals(Long.valueOf(100), self[0].metrics().getEventsDroppedByReason().get(Pipeline.DROP_SELF));
+        assertEquals(Long.valueOf(100), self[0].metrics().getEventsDroppedByReason().get(DropReason.SHIPPER_THREAD.text()));
     }
 
     @Test
@@ -302,7 +303,7 @@ class PipelineTest {
         assertTrue(report.timedOut());
         assertTrue(logger.at("WARN").stream().anyMatch(l -> l.contains("100 events not shipped")));
         assertEquals(PublishResult.DROPPED, publish(p, "late\n"));
-        assertEquals(Long.valueOf(1), p.metrics().getEventsDroppedByReason().get(Pipeline.DROP_STOPPED));
+        assertEquals(Long.valueOf(1), p.metrics().getEventsDroppedByReason().get(DropReason.PIPELINE_STOPPED.text()));
         assertEquals(report, p.stop(Duration.ofSeconds(1)), "stop is idempotent");
     }
 

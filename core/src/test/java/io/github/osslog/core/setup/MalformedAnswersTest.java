@@ -10,6 +10,7 @@ import io.github.osslog.core.config.PipelineFactory;
 import io.github.osslog.core.config.Settings;
 import io.github.osslog.core.config.SettingsException;
 import io.github.osslog.core.crc.Crc64;
+import io.github.osslog.core.sink.LogSink;
 import io.github.osslog.core.testing.RecordingLogger;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -35,7 +36,7 @@ class MalformedAnswersTest {
     private final MockWebServer server = new MockWebServer();
     private final AtomicInteger appends = new AtomicInteger();
     private final RecordingLogger logger = new RecordingLogger();
-    private LogShipper shipper;
+    private LogSink shipper;
 
     @BeforeEach
     void start() throws Exception {
@@ -62,13 +63,13 @@ class MalformedAnswersTest {
         });
     }
 
-    private LogShipper ship() throws SettingsException {
+    private LogSink ship() throws SettingsException {
         shipper = PipelineFactory.create(new Settings().set("endpoint", "http://127.0.0.1:" + server.getPort())
                 .set("region", "cn-hangzhou").set("bucket", "logs").set("accessKeyId", "AKID")
                 .set("accessKeySecret", "malformed-answers-secret").set("objectKeyPattern", "app/%i.log")
                 .set("initialBackoff", "1 ms").set("maxBackoff", "20 ms").validate("malformed"), logger);
         shipper.start();
-        shipper.publish(LINE, 0, LINE.length, LogLevel.INFO);
+        shipper.pipeline().publish(LINE, 0, LINE.length, LogLevel.INFO);
         return shipper;
     }
 

@@ -1,20 +1,19 @@
-package io.github.osslog.core.setup;
+package io.github.osslog.core.sink;
 
+import io.github.osslog.core.buffer.DropReason;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
  * The boundary between an application thread and an adapter: what a {@link Throwable} that escaped osslog's own
- * handling does there. Everything is contained (the event is dropped and counted under {@link #DROP_REASON}, and an
- * error status says so, at most once per interval) except the errors of a failing JVM, which
+ * handling does there. Everything is contained (the event is dropped and counted as {@link DropReason#INTERNAL_ERROR},
+ * and an error status says so, at most once per interval) except the errors of a failing JVM, which
  * {@link #rethrowIfFatal} passes on. A {@link StackOverflowError} is contained: it is usually one event's fault (a
  * recursive {@code toString()}), and the stack has unwound by the time it is caught. See
  * docs/configuration-errors.md. Thread-safe.
  */
 public final class Containment {
-    /** The drop reason counted for events an unexpected {@link Throwable} kept from being appended. */
-    public static final String DROP_REASON = "internal error";
     /** The least time between two reports. */
     public static final long REPORT_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
 
@@ -60,6 +59,6 @@ public final class Containment {
     public static String describe(String what, Throwable t, long count) {
         return "osslog: " + what + " failed with " + t.getClass().getName() + " (" + count
                 + " time(s) since the last report, at most one report a minute); the event(s) were dropped and"
-                + " counted under '" + DROP_REASON + "'";
+                + " counted under '" + DropReason.INTERNAL_ERROR.text() + "'";
     }
 }

@@ -1,4 +1,4 @@
-package io.github.osslog.core.setup;
+package io.github.osslog.core.sink;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;

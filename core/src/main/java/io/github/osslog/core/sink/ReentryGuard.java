@@ -1,20 +1,17 @@
-package io.github.osslog.core.setup;
+package io.github.osslog.core.sink;
 
 import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
  * Stops an appender from re-entering itself on one thread (an encoder or layout that logs while an event is being
- * appended would otherwise recurse without end), and hands the thread its own state (an adapter's reusable encode
- * buffers) from the same slot, so an event costs one thread-local lookup. Thread-safe (one slot per thread); no
+ * appended would otherwise recurse without end), and hands the thread its own state ({@link LogSink}'s reusable
+ * encode buffers) from the same slot, so an event costs one thread-local lookup. Thread-safe (one slot per thread); no
  * allocation after a thread's first use.
  *
  * @param <S> the per-thread state
  */
 public final class ReentryGuard<S> {
-    /** The drop reason counted for events refused by the guard. */
-    public static final String DROP_REASON = "logged while appending (re-entrant)";
-
     private final ThreadLocal<Slot<S>> slots;
 
     /** @param perThread creates a thread's state on its first {@link #enter()} */

@@ -1,4 +1,4 @@
-package io.github.osslog.core.setup;
+package io.github.osslog.core.sink;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
