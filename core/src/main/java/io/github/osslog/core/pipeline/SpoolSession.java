@@ -91,12 +91,12 @@ final class SpoolSession {
         try {
             while (!spool.append(record)) {
                 if (policy != OverflowPolicy.DROP_OLDEST || spool.isEmpty()) {
-                    ring.countDropReason(DropReason.SPOOL_FULL, batch.events());
+                    ring.countDownstreamLoss(DropReason.SPOOL_FULL, batch.events());
                     reportFull();
                     refresh();
                     return Outcome.dropped(DropReason.SPOOL_FULL);
                 }
-                ring.countDropReason(DropReason.SPOOL_FULL, spool.discardOldest());
+                ring.countDownstreamLoss(DropReason.SPOOL_FULL, spool.discardOldest());
                 reportFull();
             }
             fullReported = false;
@@ -186,7 +186,7 @@ final class SpoolSession {
         long lost = spool.corruptEvents() - corruptEventsReported;
         if (lost > 0) {
             corruptEventsReported += lost;
-            ring.countDropReason(DropReason.CORRUPT_SPOOL_RECORD, lost);
+            ring.countDownstreamLoss(DropReason.CORRUPT_SPOOL_RECORD, lost);
             logger.error("spoolDirectory '" + directory + "' held damaged records (" + spool.corruptRecords()
                     + " so far): their " + lost + " events are lost, counted (reason '"
                     + DropReason.CORRUPT_SPOOL_RECORD.text() + "') and noted in the object; damaged bytes are"

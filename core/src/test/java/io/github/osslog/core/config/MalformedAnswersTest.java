@@ -1,4 +1,4 @@
-package io.github.osslog.core.setup;
+package io.github.osslog.core.config;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.osslog.core.buffer.LogLevel;
-import io.github.osslog.core.config.PipelineFactory;
-import io.github.osslog.core.config.Settings;
-import io.github.osslog.core.config.SettingsException;
 import io.github.osslog.core.crc.Crc64;
 import io.github.osslog.core.sink.LogSink;
 import io.github.osslog.core.testing.RecordingLogger;
