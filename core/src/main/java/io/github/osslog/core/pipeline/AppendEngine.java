@@ -5,7 +5,7 @@ import io.github.osslog.core.auth.CredentialsException;
 import io.github.osslog.core.buffer.DropReason;
 import io.github.osslog.core.crc.Crc64;
 import io.github.osslog.core.metrics.PipelineMetrics;
-import io.github.osslog.core.naming.ObjectState;
+import io.github.osslog.core.objects.ObjectState;
 import io.github.osslog.core.pipeline.Delivery.Doubt;
 import io.github.osslog.core.store.AppendResult;
 import io.github.osslog.core.store.AppendableStore;

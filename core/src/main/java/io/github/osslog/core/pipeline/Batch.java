@@ -1,6 +1,6 @@
 package io.github.osslog.core.pipeline;
 
-import io.github.osslog.core.naming.ObjectState;
+import io.github.osslog.core.objects.ObjectState;
 import io.github.osslog.core.spool.SpoolAnchor;
 import java.time.Instant;
 

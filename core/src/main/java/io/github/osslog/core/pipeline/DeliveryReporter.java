@@ -3,7 +3,7 @@ package io.github.osslog.core.pipeline;
 import io.github.osslog.core.InternalLogger;
 import io.github.osslog.core.crc.Crc64;
 import io.github.osslog.core.metrics.PipelineMetrics;
-import io.github.osslog.core.naming.ObjectState;
+import io.github.osslog.core.objects.ObjectState;
 import io.github.osslog.core.store.AppendResult;
 import io.github.osslog.core.store.ErrorKind;
 import io.github.osslog.core.store.StoreException;

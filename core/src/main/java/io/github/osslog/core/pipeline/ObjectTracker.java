@@ -2,9 +2,9 @@ package io.github.osslog.core.pipeline;
 
 import io.github.osslog.core.InternalLogger;
 import io.github.osslog.core.metrics.PipelineMetrics;
-import io.github.osslog.core.naming.ObjectRouter;
-import io.github.osslog.core.naming.ObjectState;
-import io.github.osslog.core.naming.ObjectStates;
+import io.github.osslog.core.objects.ObjectRouter;
+import io.github.osslog.core.objects.ObjectState;
+import io.github.osslog.core.objects.KnownObjects;
 import io.github.osslog.core.store.AppendableStore;
 import io.github.osslog.core.store.ObjectInfo;
 import io.github.osslog.core.store.ObjectType;
@@ -32,7 +32,7 @@ final class ObjectTracker {
 
     private final AppendableStore store;
     private final ObjectRouter router;
-    private final ObjectStates states;
+    private final KnownObjects states;
     private final long maxObjectSize;
     private final long maxAppends;
     private final PipelineMetrics metrics;
@@ -45,7 +45,7 @@ final class ObjectTracker {
     ObjectTracker(PipelineConfig config, AppendableStore store, PipelineMetrics metrics, InternalLogger logger) {
         this.store = store;
         this.router = new ObjectRouter(config.objectKeyPattern());
-        this.states = new ObjectStates(REMEMBERED_KEYS, IDLE_KEY, config.clock());
+        this.states = new KnownObjects(REMEMBERED_KEYS, IDLE_KEY, config.clock());
         this.maxObjectSize = Math.min(config.maxObjectSize(), store.limits().maxObjectSize());
         this.maxAppends = store.limits().maxAppendsPerObject();
         this.metrics = metrics;

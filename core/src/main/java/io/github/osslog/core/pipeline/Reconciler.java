@@ -1,7 +1,7 @@
 package io.github.osslog.core.pipeline;
 
 import io.github.osslog.core.crc.Crc64;
-import io.github.osslog.core.naming.ObjectState;
+import io.github.osslog.core.objects.ObjectState;
 import io.github.osslog.core.store.AppendableStore;
 import io.github.osslog.core.store.ObjectInfo;
 import io.github.osslog.core.store.ObjectType;

@@ -5,7 +5,7 @@ import io.github.osslog.core.buffer.DropReason;
 import io.github.osslog.core.buffer.OverflowPolicy;
 import io.github.osslog.core.buffer.RingBuffer;
 import io.github.osslog.core.metrics.PipelineMetrics;
-import io.github.osslog.core.naming.ObjectState;
+import io.github.osslog.core.objects.ObjectState;
 import io.github.osslog.core.spool.Spool;
 import io.github.osslog.core.spool.SpoolAnchor;
 import io.github.osslog.core.spool.SpoolRecord;

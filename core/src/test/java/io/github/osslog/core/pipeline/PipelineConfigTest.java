@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.osslog.core.InvalidSettingException;
 import io.github.osslog.core.buffer.OverflowPolicy;
-import io.github.osslog.core.naming.LocalIdentity;
+import io.github.osslog.core.objects.LocalIdentity;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,4 +1,4 @@
-package io.github.osslog.core.naming;
+package io.github.osslog.core.objects;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -10,12 +10,12 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-class ObjectStatesTest {
+class KnownObjectsTest {
     private final FakeClock clock = new FakeClock(Instant.parse("2026-11-24T00:00:00Z"));
 
     @Test
     void forgetsIdleKeys() {
-        ObjectStates states = new ObjectStates(10, Duration.ofMinutes(5), clock);
+        KnownObjects states = new KnownObjects(10, Duration.ofMinutes(5), clock);
         ObjectState a = ObjectState.fresh("a");
         states.put(a);
         clock.advance(Duration.ofMinutes(4));
@@ -28,7 +28,7 @@ class ObjectStatesTest {
 
     @Test
     void isBounded() {
-        ObjectStates states = new ObjectStates(3, Duration.ofHours(1), clock);
+        KnownObjects states = new KnownObjects(3, Duration.ofHours(1), clock);
         for (int i = 0; i < 50; i++) {
             states.put(ObjectState.fresh("k" + i));
         }
@@ -37,7 +37,7 @@ class ObjectStatesTest {
 
     @Test
     void forgetRemoves() {
-        ObjectStates states = new ObjectStates(3, Duration.ofHours(1), clock);
+        KnownObjects states = new KnownObjects(3, Duration.ofHours(1), clock);
         states.put(ObjectState.fresh("k"));
         states.forget("k");
         assertNull(states.get("k"));

@@ -1,4 +1,4 @@
-package io.github.osslog.core.naming;
+package io.github.osslog.core.objects;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,4 +1,4 @@
-package io.github.osslog.core.naming;
+package io.github.osslog.core.objects;
 
 import io.github.osslog.core.store.ObjectInfo;
 

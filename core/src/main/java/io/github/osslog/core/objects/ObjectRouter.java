@@ -1,4 +1,4 @@
-package io.github.osslog.core.naming;
+package io.github.osslog.core.objects;
 
 import java.time.Instant;
 

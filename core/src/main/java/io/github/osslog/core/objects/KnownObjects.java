@@ -1,4 +1,4 @@
-package io.github.osslog.core.naming;
+package io.github.osslog.core.objects;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -9,7 +9,7 @@ import java.time.Duration;
  * Per-key {@link ObjectState}s in a bounded cache that forgets keys idle longer than a set time; a forgotten key
  * is learned again with a HEAD. Thread-safe, though the pipeline uses it from its shipper thread only.
  */
-public final class ObjectStates {
+public final class KnownObjects {
     private final Cache<String, ObjectState> cache;
 
     /**
@@ -17,7 +17,7 @@ public final class ObjectStates {
      * @param idle how long an unused key is remembered
      * @param clock the time source for idleness (a fake in tests)
      */
-    public ObjectStates(int maxKeys, Duration idle, Clock clock) {
+    public KnownObjects(int maxKeys, Duration idle, Clock clock) {
         this.cache = Caffeine.newBuilder()
                 .maximumSize(maxKeys)
                 .expireAfterAccess(idle)
