@@ -7,7 +7,7 @@ import java.io.IOException;
  * and the redacted message, the original stack trace, and redacted copies of the causes. An {@link IOException},
  * so a redacted I/O failure is still handled as one. Immutable once built.
  */
-public final class RedactedException extends IOException {
+final class RedactedException extends IOException {
     private static final long serialVersionUID = 1L;
 
     private final String originalClass;

@@ -7,7 +7,7 @@ import java.util.Map;
  * Drop counts by reason, and truncations: a ring's totals since it was built ({@link RingBuffer#drops()}), or the
  * drops of one {@link DropReport}. Immutable.
  */
-public final class DropCounters {
+final class DropCounters {
     private final long droppedNewest;
     private final long droppedOldest;
     private final long blockTimeouts;

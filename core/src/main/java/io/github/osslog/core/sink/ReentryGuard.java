@@ -11,7 +11,7 @@ import java.util.function.Supplier;
  *
  * @param <S> the per-thread state
  */
-public final class ReentryGuard<S> {
+final class ReentryGuard<S> {
     private final ThreadLocal<Slot<S>> slots;
 
     /** @param perThread creates a thread's state on its first {@link #enter()} */
