@@ -1,13 +1,13 @@
 package io.github.osslog.benchmarks;
 
 import io.github.osslog.core.auth.Credentials;
-import io.github.osslog.core.buffer.LogLevel;
-import io.github.osslog.core.buffer.RecordConsumer;
-import io.github.osslog.core.buffer.RingBuffer;
-import io.github.osslog.core.crc.Crc64;
-import io.github.osslog.core.pipeline.QuickDeflate;
-import io.github.osslog.core.sign.SignableRequest;
-import io.github.osslog.core.sign.V4Signer;
+import io.github.osslog.core.LogLevel;
+import io.github.osslog.core.internal.buffer.RecordConsumer;
+import io.github.osslog.core.internal.buffer.RingBuffer;
+import io.github.osslog.core.internal.crc.Crc64;
+import io.github.osslog.core.internal.pipeline.QuickDeflate;
+import io.github.osslog.core.internal.sign.SignableRequest;
+import io.github.osslog.core.internal.sign.V4Signer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;

@@ -2,9 +2,9 @@ package io.github.osslog.benchmarks;
 
 import io.github.osslog.core.auth.Credentials;
 import io.github.osslog.core.oss.TunedSocketFactory;
-import io.github.osslog.core.sign.SignableRequest;
-import io.github.osslog.core.sign.UriEncoding;
-import io.github.osslog.core.sign.V4Signer;
+import io.github.osslog.core.internal.sign.SignableRequest;
+import io.github.osslog.core.internal.sign.UriEncoding;
+import io.github.osslog.core.internal.sign.V4Signer;
 import io.github.osslog.testkit.OssTestServer;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;

@@ -7,7 +7,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.core.util.FileSize;
-import io.github.osslog.core.objects.LocalIdentity;
+import io.github.osslog.core.internal.objects.LocalIdentity;
 import io.github.osslog.log4j2.OssAppender;
 import io.github.osslog.logback.AppenderClock;
 import io.github.osslog.testkit.Fault;

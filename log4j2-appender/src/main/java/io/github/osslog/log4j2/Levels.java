@@ -1,6 +1,6 @@
 package io.github.osslog.log4j2;
 
-import io.github.osslog.core.buffer.LogLevel;
+import io.github.osslog.core.LogLevel;
 import org.apache.logging.log4j.Level;
 
 /**

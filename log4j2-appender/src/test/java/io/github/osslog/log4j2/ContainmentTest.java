@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.osslog.core.buffer.DropReason;
+import io.github.osslog.core.internal.buffer.DropReason;
 import io.github.osslog.testkit.OssTestServerExtension;
 import java.nio.file.Path;
 import java.time.Duration;

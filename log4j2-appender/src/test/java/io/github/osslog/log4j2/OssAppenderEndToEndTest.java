@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.osslog.core.buffer.DropReason;
+import io.github.osslog.core.internal.buffer.DropReason;
 import io.github.osslog.core.metrics.PipelineMXBean;
 import io.github.osslog.testkit.Fault;
 import io.github.osslog.testkit.OssTestServerExtension;
@@ -287,13 +287,13 @@ class OssAppenderEndToEndTest {
 
     @Test
     void customLevelsMapBySeverity() {
-        assertEquals(io.github.osslog.core.buffer.LogLevel.ERROR, Levels.of(Level.FATAL));
-        assertEquals(io.github.osslog.core.buffer.LogLevel.ERROR, Levels.of(Level.ERROR));
-        assertEquals(io.github.osslog.core.buffer.LogLevel.INFO, Levels.of(Level.forName("NOTICE", 350)));
-        assertEquals(io.github.osslog.core.buffer.LogLevel.INFO, Levels.of(Level.INFO));
-        assertEquals(io.github.osslog.core.buffer.LogLevel.DEBUG, Levels.of(Level.forName("VERBOSE", 450)));
-        assertEquals(io.github.osslog.core.buffer.LogLevel.TRACE, Levels.of(Level.TRACE));
-        assertEquals(io.github.osslog.core.buffer.LogLevel.TRACE, Levels.of(Level.ALL));
+        assertEquals(io.github.osslog.core.LogLevel.ERROR, Levels.of(Level.FATAL));
+        assertEquals(io.github.osslog.core.LogLevel.ERROR, Levels.of(Level.ERROR));
+        assertEquals(io.github.osslog.core.LogLevel.INFO, Levels.of(Level.forName("NOTICE", 350)));
+        assertEquals(io.github.osslog.core.LogLevel.INFO, Levels.of(Level.INFO));
+        assertEquals(io.github.osslog.core.LogLevel.DEBUG, Levels.of(Level.forName("VERBOSE", 450)));
+        assertEquals(io.github.osslog.core.LogLevel.TRACE, Levels.of(Level.TRACE));
+        assertEquals(io.github.osslog.core.LogLevel.TRACE, Levels.of(Level.ALL));
     }
 
     /** Logs {@code "t<n> <seq>"} lines from {@code threads} threads started together. */

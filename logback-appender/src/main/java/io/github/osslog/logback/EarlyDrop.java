@@ -7,7 +7,7 @@ import ch.qos.logback.classic.spi.TurboFilterList;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.spi.FilterReply;
-import io.github.osslog.core.buffer.LogLevel;
+import io.github.osslog.core.LogLevel;
 import io.github.osslog.core.sink.Containment;
 import io.github.osslog.core.sink.LogSink;
 import java.util.ArrayList;

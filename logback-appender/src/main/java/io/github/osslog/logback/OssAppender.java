@@ -6,7 +6,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.filter.Filter;
 import ch.qos.logback.core.joran.spi.DefaultClass;
-import io.github.osslog.core.buffer.LogLevel;
+import io.github.osslog.core.LogLevel;
 import io.github.osslog.core.config.OsslogConfig;
 import io.github.osslog.core.config.PipelineFactory;
 import io.github.osslog.core.config.SettingProblem;

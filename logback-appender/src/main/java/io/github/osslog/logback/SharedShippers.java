@@ -1,7 +1,7 @@
 package io.github.osslog.logback;
 
 import ch.qos.logback.core.Context;
-import io.github.osslog.core.pipeline.ShutdownReport;
+import io.github.osslog.core.ShutdownReport;
 import io.github.osslog.core.sink.Containment;
 import io.github.osslog.core.sink.LogSink;
 import java.time.Duration;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.core.ContextBase;
 import ch.qos.logback.core.status.Status;
-import io.github.osslog.core.buffer.DropReason;
+import io.github.osslog.core.internal.buffer.DropReason;
 import io.github.osslog.testkit.OssTestServerExtension;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -13,7 +13,7 @@ import ch.qos.logback.core.read.ListAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.spi.FilterReply;
 import ch.qos.logback.core.spi.SequenceNumberGenerator;
-import io.github.osslog.core.buffer.DropReason;
+import io.github.osslog.core.internal.buffer.DropReason;
 import io.github.osslog.core.metrics.PipelineMXBean;
 import io.github.osslog.testkit.OssTestServerExtension;
 import io.github.osslog.testkit.lines.ShippedLines;

@@ -81,7 +81,7 @@ class OkHttpLoggingTest {
                 assertTrue(appender.flush(Duration.ofSeconds(20)), "flush timed out: the shipper is stuck");
             }
         }
-        long dropped = metrics.getEventsDroppedByReason().getOrDefault(io.github.osslog.core.buffer.DropReason.OWN_HTTP_CLIENT.text(), 0L);
+        long dropped = metrics.getEventsDroppedByReason().getOrDefault(io.github.osslog.core.internal.buffer.DropReason.OWN_HTTP_CLIENT.text(), 0L);
         appender.stop();
 
         assertTrue(routed.get() > 0, "OkHttp logged nothing at FINE: the test proves nothing");

@@ -12,7 +12,7 @@ import ch.qos.logback.core.read.ListAppender;
 import ch.qos.logback.core.status.Status;
 import ch.qos.logback.core.util.Duration;
 import ch.qos.logback.core.util.FileSize;
-import io.github.osslog.core.buffer.LogLevel;
+import io.github.osslog.core.LogLevel;
 import io.github.osslog.core.metrics.PipelineMXBean;
 import io.github.osslog.core.config.Setting;
 import io.github.osslog.testkit.OssTestServerExtension;

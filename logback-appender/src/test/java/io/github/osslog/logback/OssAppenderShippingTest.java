@@ -10,7 +10,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import ch.qos.logback.core.status.Status;
-import io.github.osslog.core.buffer.DropReason;
+import io.github.osslog.core.internal.buffer.DropReason;
 import io.github.osslog.core.metrics.PipelineMXBean;
 import io.github.osslog.testkit.OssTestServerExtension;
 import io.github.osslog.testkit.lines.ShippedLines;

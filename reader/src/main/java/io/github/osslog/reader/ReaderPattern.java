@@ -1,6 +1,6 @@
 package io.github.osslog.reader;
 
-import io.github.osslog.core.objects.KeyPattern;
+import io.github.osslog.core.internal.objects.KeyPattern;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;

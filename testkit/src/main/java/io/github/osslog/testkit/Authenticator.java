@@ -1,8 +1,8 @@
 package io.github.osslog.testkit;
 
-import io.github.osslog.core.sign.SignableRequest;
-import io.github.osslog.core.sign.V1Signer;
-import io.github.osslog.core.sign.V4Signer;
+import io.github.osslog.core.internal.sign.SignableRequest;
+import io.github.osslog.core.internal.sign.V1Signer;
+import io.github.osslog.core.internal.sign.V4Signer;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,6 +1,6 @@
 package io.github.osslog.testkit;
 
-import io.github.osslog.core.sign.UriEncoding;
+import io.github.osslog.core.internal.sign.UriEncoding;
 import io.github.osslog.testkit.http.HttpResponse;
 import io.github.osslog.testkit.store.Bucket;
 import io.github.osslog.testkit.store.StoredObject;

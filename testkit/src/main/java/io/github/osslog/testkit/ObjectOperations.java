@@ -1,6 +1,6 @@
 package io.github.osslog.testkit;
 
-import io.github.osslog.core.crc.Crc64;
+import io.github.osslog.core.internal.crc.Crc64;
 import io.github.osslog.core.store.ObjectType;
 import io.github.osslog.testkit.http.HttpRequest;
 import io.github.osslog.testkit.http.HttpResponse;

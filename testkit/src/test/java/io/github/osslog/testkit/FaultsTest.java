@@ -1,7 +1,7 @@
 package io.github.osslog.testkit;
 
 import io.github.osslog.core.auth.Credentials;
-import io.github.osslog.core.crc.Crc64;
+import io.github.osslog.core.internal.crc.Crc64;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package io.github.osslog.testkit;
 
 import io.github.osslog.core.auth.StaticCredentialsProvider;
-import io.github.osslog.core.crc.Crc64;
+import io.github.osslog.core.internal.crc.Crc64;
 import io.github.osslog.core.oss.ObjectListing;
 import io.github.osslog.core.oss.ObjectSummary;
 import io.github.osslog.core.oss.OssClient;

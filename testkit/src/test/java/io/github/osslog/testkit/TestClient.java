@@ -1,11 +1,11 @@
 package io.github.osslog.testkit;
 
 import io.github.osslog.core.auth.Credentials;
-import io.github.osslog.core.sign.RequestSigner;
-import io.github.osslog.core.sign.SignableRequest;
-import io.github.osslog.core.sign.UriEncoding;
-import io.github.osslog.core.sign.V1Signer;
-import io.github.osslog.core.sign.V4Signer;
+import io.github.osslog.core.internal.sign.RequestSigner;
+import io.github.osslog.core.internal.sign.SignableRequest;
+import io.github.osslog.core.internal.sign.UriEncoding;
+import io.github.osslog.core.internal.sign.V1Signer;
+import io.github.osslog.core.internal.sign.V4Signer;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;

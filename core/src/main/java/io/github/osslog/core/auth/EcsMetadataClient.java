@@ -1,6 +1,6 @@
 package io.github.osslog.core.auth;
 
-import io.github.osslog.core.http.BoundedReads;
+import io.github.osslog.core.internal.http.BoundedReads;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.github.osslog.core.config;
 
 import io.github.osslog.core.oss.OssClientConfig;
-import io.github.osslog.core.pipeline.PipelineConfig;
+import io.github.osslog.core.internal.pipeline.PipelineConfig;
 
 /**
  * What the {@link Setting}s write while {@link Settings#validate} turns their values into an {@link OsslogConfig}:

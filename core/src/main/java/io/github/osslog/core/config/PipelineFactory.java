@@ -2,7 +2,7 @@ package io.github.osslog.core.config;
 
 import io.github.osslog.core.InternalLogger;
 import io.github.osslog.core.oss.OssClient;
-import io.github.osslog.core.pipeline.Pipeline;
+import io.github.osslog.core.internal.pipeline.Pipeline;
 import io.github.osslog.core.sink.LogSink;
 
 /**

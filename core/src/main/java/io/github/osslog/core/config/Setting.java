@@ -1,11 +1,11 @@
 package io.github.osslog.core.config;
 
-import io.github.osslog.core.buffer.LogLevel;
-import io.github.osslog.core.buffer.OverflowPolicy;
+import io.github.osslog.core.LogLevel;
+import io.github.osslog.core.internal.buffer.OverflowPolicy;
 import io.github.osslog.core.oss.OssEndpoint;
 import io.github.osslog.core.oss.OssNames;
 import io.github.osslog.core.oss.UrlStyle;
-import io.github.osslog.core.pipeline.Compression;
+import io.github.osslog.core.internal.pipeline.Compression;
 import io.github.osslog.core.sign.SignatureVersion;
 
 /**

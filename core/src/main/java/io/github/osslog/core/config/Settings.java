@@ -7,7 +7,7 @@ import io.github.osslog.core.auth.DefaultCredentialsProvider;
 import io.github.osslog.core.auth.EcsRamRoleCredentialsProvider;
 import io.github.osslog.core.auth.StaticCredentialsProvider;
 import io.github.osslog.core.oss.OssClientConfig;
-import io.github.osslog.core.pipeline.PipelineConfig;
+import io.github.osslog.core.internal.pipeline.PipelineConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.github.osslog.core.oss;
 
-import io.github.osslog.core.sign.UriEncoding;
+import io.github.osslog.core.internal.sign.UriEncoding;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -17,7 +17,7 @@ final class OssErrors {
 
     /**
      * Builds the exception for an error response whose body (possibly empty, at most
-     * {@link io.github.osslog.core.http.BoundedReads#SMALL_BODY} bytes) has been read.
+     * {@link io.github.osslog.core.internal.http.BoundedReads#SMALL_BODY} bytes) has been read.
      */
     static OssException fromResponse(Response response, byte[] body, Redactor redactor) {
         byte[] xml = body;

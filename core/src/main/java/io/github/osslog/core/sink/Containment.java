@@ -1,6 +1,6 @@
 package io.github.osslog.core.sink;
 
-import io.github.osslog.core.buffer.DropReason;
+import io.github.osslog.core.internal.buffer.DropReason;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;

@@ -1,16 +1,16 @@
 package io.github.osslog.core.sink;
 
 import io.github.osslog.core.InternalLogger;
-import io.github.osslog.core.buffer.DropReason;
-import io.github.osslog.core.buffer.LogLevel;
-import io.github.osslog.core.buffer.OverflowPolicy;
-import io.github.osslog.core.buffer.RingBuffer;
+import io.github.osslog.core.internal.buffer.DropReason;
+import io.github.osslog.core.LogLevel;
+import io.github.osslog.core.internal.buffer.OverflowPolicy;
+import io.github.osslog.core.internal.buffer.RingBuffer;
 import io.github.osslog.core.metrics.PipelineMXBean;
-import io.github.osslog.core.metrics.PipelineMetrics;
+import io.github.osslog.core.internal.metrics.PipelineMetrics;
 import io.github.osslog.core.oss.OssClient;
-import io.github.osslog.core.pipeline.Pipeline;
-import io.github.osslog.core.pipeline.PipelineConfig;
-import io.github.osslog.core.pipeline.ShutdownReport;
+import io.github.osslog.core.internal.pipeline.Pipeline;
+import io.github.osslog.core.internal.pipeline.PipelineConfig;
+import io.github.osslog.core.ShutdownReport;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.OkHttpClient;

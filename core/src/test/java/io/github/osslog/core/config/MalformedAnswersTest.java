@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.osslog.core.buffer.LogLevel;
-import io.github.osslog.core.crc.Crc64;
+import io.github.osslog.core.LogLevel;
+import io.github.osslog.core.internal.crc.Crc64;
 import io.github.osslog.core.sink.LogSink;
 import io.github.osslog.core.testing.RecordingLogger;
 import java.net.InetAddress;

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.osslog.core.InternalLogger;
 import io.github.osslog.core.auth.Credentials;
 import io.github.osslog.core.sink.LogSink;
-import io.github.osslog.core.buffer.OverflowPolicy;
-import io.github.osslog.core.pipeline.PipelineConfig;
+import io.github.osslog.core.internal.buffer.OverflowPolicy;
+import io.github.osslog.core.internal.pipeline.PipelineConfig;
 import io.github.osslog.core.sink.LogSink;
 import io.github.osslog.core.testing.RecordingLogger;
 import java.time.Duration;
@@ -158,7 +158,7 @@ class SettingsTest {
                 "settled", logger);
         shipper.stop(Duration.ZERO);
 
-        io.github.osslog.core.pipeline.PipelineConfig c = shipper.pipeline().config();
+        io.github.osslog.core.internal.pipeline.PipelineConfig c = shipper.pipeline().config();
         assertEquals(512 << 10, c.batchMaxBytes());
         assertEquals(256 << 10, c.maxEventSize());
         assertEquals(Duration.ofSeconds(1), c.initialBackoff());

@@ -1,8 +1,8 @@
 package io.github.osslog.core.oss;
 
-import io.github.osslog.core.sign.SignableRequest;
-import io.github.osslog.core.sign.V1Signer;
-import io.github.osslog.core.sign.V4Signer;
+import io.github.osslog.core.internal.sign.SignableRequest;
+import io.github.osslog.core.internal.sign.V1Signer;
+import io.github.osslog.core.internal.sign.V4Signer;
 import java.util.TreeSet;
 import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;

@@ -9,12 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.osslog.core.auth.Credentials;
-import io.github.osslog.core.buffer.DropReason;
-import io.github.osslog.core.buffer.LogLevel;
+import io.github.osslog.core.internal.buffer.DropReason;
+import io.github.osslog.core.LogLevel;
 import io.github.osslog.core.oss.OssClient;
 import io.github.osslog.core.oss.OssClientConfig;
-import io.github.osslog.core.pipeline.Pipeline;
-import io.github.osslog.core.pipeline.PipelineConfig;
+import io.github.osslog.core.internal.pipeline.Pipeline;
+import io.github.osslog.core.internal.pipeline.PipelineConfig;
 import io.github.osslog.core.store.InMemoryStore;
 import io.github.osslog.core.testing.RecordingLogger;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.github.osslog.core.store;
 
-import io.github.osslog.core.crc.Crc64;
+import io.github.osslog.core.internal.crc.Crc64;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.SocketTimeoutException;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.github.osslog.core.crc.Crc64;
+import io.github.osslog.core.internal.crc.Crc64;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.Map;

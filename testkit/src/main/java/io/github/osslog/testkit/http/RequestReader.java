@@ -1,6 +1,6 @@
 package io.github.osslog.testkit.http;
 
-import io.github.osslog.core.crc.Crc64;
+import io.github.osslog.core.internal.crc.Crc64;
 
 import java.io.EOFException;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.github.osslog.testkit.store;
 
-import io.github.osslog.core.crc.Crc64;
+import io.github.osslog.core.internal.crc.Crc64;
 import io.github.osslog.core.store.ObjectType;
 
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package io.github.osslog.testkit.cli;
 
 import io.github.osslog.core.auth.Credentials;
-import io.github.osslog.core.sign.SignableRequest;
-import io.github.osslog.core.sign.V4Signer;
+import io.github.osslog.core.internal.sign.SignableRequest;
+import io.github.osslog.core.internal.sign.V4Signer;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;

@@ -4,10 +4,10 @@ import static io.github.osslog.testkit.pipeline.WireHarness.WAIT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.osslog.core.buffer.OverflowPolicy;
-import io.github.osslog.core.pipeline.Pipeline;
-import io.github.osslog.core.pipeline.PipelineConfig;
-import io.github.osslog.core.pipeline.ShutdownReport;
+import io.github.osslog.core.internal.buffer.OverflowPolicy;
+import io.github.osslog.core.internal.pipeline.Pipeline;
+import io.github.osslog.core.internal.pipeline.PipelineConfig;
+import io.github.osslog.core.ShutdownReport;
 import io.github.osslog.testkit.Await;
 import io.github.osslog.testkit.Fault;
 import io.github.osslog.testkit.Operation;

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.osslog.core.auth.CredentialsProvider;
 import io.github.osslog.core.auth.StaticCredentialsProvider;
-import io.github.osslog.core.buffer.LogLevel;
-import io.github.osslog.core.buffer.PublishResult;
+import io.github.osslog.core.LogLevel;
+import io.github.osslog.core.internal.buffer.PublishResult;
 import io.github.osslog.core.oss.OssClient;
 import io.github.osslog.core.oss.OssClientConfig;
-import io.github.osslog.core.pipeline.Pipeline;
-import io.github.osslog.core.pipeline.PipelineConfig;
+import io.github.osslog.core.internal.pipeline.Pipeline;
+import io.github.osslog.core.internal.pipeline.PipelineConfig;
 import io.github.osslog.core.testing.RecordingLogger;
 import io.github.osslog.testkit.Landed;
 import io.github.osslog.testkit.OssTestServer;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.osslog.core.InternalLogger;
 import io.github.osslog.core.auth.CredentialsProvider;
-import io.github.osslog.core.buffer.LogLevel;
+import io.github.osslog.core.LogLevel;
 import io.github.osslog.core.config.PipelineFactory;
 import io.github.osslog.core.config.Settings;
 import io.github.osslog.core.config.SettingsException;
