@@ -104,8 +104,15 @@ public final class Follower {
                 finished.add(o.key());
                 continue;
             }
-            if (o.size() > offset) {
-                read(o, offset, newest.get(o.identity()) == o, splitter);
+            boolean isNewest = newest.get(o.identity()) == o;
+            if (!isNewest) {
+                // its writer has moved on, so it grows no more: read it to its real end, which may lie past the
+                // size found before the newer object was (probing HEADs one key after the other), then let it go,
+                // since the poll that follows may no longer watch its time bucket
+                read(o, offset, false, splitter);
+                finished.add(o.key());
+            } else if (o.size() > offset) {
+                read(o, offset, true, splitter);
             }
             if (o.bucketStart().isAfter(watchFrom)) {
                 watchFrom = o.bucketStart();
@@ -293,12 +300,15 @@ public final class Follower {
                 if (!offsets.containsKey(key) && !finished.contains(key)) {
                     break;
                 }
+                next = i + 1;
+                if (finished.contains(key)) {
+                    continue; // read to its end already
+                }
                 LogObject known = new LogObject(key, 0, types.get(key), null, bucket.start(), "", i);
                 LogObject now = discovery.stat(known);
                 if (now != null) {
                     found.add(now);
                 }
-                next = i + 1;
             }
             found.addAll(discovery.probe(bucket, next));
         }

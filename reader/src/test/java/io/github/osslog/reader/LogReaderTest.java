@@ -20,7 +20,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
@@ -214,6 +217,50 @@ class LogReaderTest {
         assertEquals(List.of("old 2", "old 3", "new 1", "partial line", "rolled 1", "after the foreign put",
                 "next day"), seen);
         assertTrue(notes.stream().anyMatch(n -> n.contains("web-7-1.log was replaced")), notes.toString());
+    }
+
+    /**
+     * Probing HEADs one key after the other, so an object's size can be from before its writer's last append to it
+     * and the newer object (in the next time bucket) appear after it; the older object must still be read to its
+     * end, although the next poll no longer watches its bucket. Failed before: "a2" was never delivered.
+     */
+    @Test
+    void probingReadsAnOlderObjectToItsEndWhenItsWriterMovedToTheNextBucketDuringThePoll() throws Exception {
+        server.faults().always(Fault.error(403, "AccessDenied"), RequestMatcher.operation(Operation.LIST_OBJECTS_V2));
+        String pattern = "app/%d{yyyy-MM-dd'T'HH-mm}/web-%i.log";
+        String older = "app/2026-12-07T10-00/web-0.log";
+        String newer = "app/2026-12-07T10-01/web-0.log";
+        append(older, "a1\n");
+        List<String> seen = new CopyOnWriteArrayList<>();
+        Follower follower = reader(pattern).build().follow(1, Duration.ofMillis(10));
+        follower.poll(l -> seen.add(l.text()));
+        clock.advance(Duration.ofMinutes(1));
+        // the newer object's HEAD waits at the server, so the writer's last steps fall between the two HEADs
+        server.faults().inject(Fault.latency(Duration.ofSeconds(3)),
+                RequestMatcher.operation(Operation.HEAD_OBJECT).key(newer), 1);
+        int headsBefore = heads(older);
+
+        CompletableFuture<Void> poll = CompletableFuture.runAsync(() -> {
+            try {
+                follower.poll(l -> seen.add(l.text()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (heads(older) == headsBefore && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
+        append(older, "a2\n");
+        append(newer, "b1\n");
+        poll.get(30, TimeUnit.SECONDS);
+        follower.poll(l -> seen.add(l.text()));
+
+        assertEquals(List.of("a1", "a2", "b1"), seen);
+    }
+
+    private int heads(String key) {
+        return (int) server.journal().entries(Operation.HEAD_OBJECT).stream().filter(e -> key.equals(e.key())).count();
     }
 
     @Test
