@@ -44,7 +44,7 @@ final class ContextStopListener implements LoggerContextListener {
 
     @Override
     public void onStop(LoggerContext context) {
-        SharedShippers.stopReleasedBy(context);
+        SharedSinks.stopReleasedBy(context);
     }
 
     @Override

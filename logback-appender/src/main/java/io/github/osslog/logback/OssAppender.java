@@ -45,7 +45,7 @@ public class OssAppender extends OssAppenderBase {
     private volatile LogSink sink;
     private volatile boolean filtered;
     /** The shipper and its sharing with equal appenders of later configurations; null while stopped. */
-    private SharedShippers.Shared shared;
+    private SharedSinks.Shared shared;
     private EarlyDrop earlyDrop;
     /** Why the last start failed, for the reminder at the first event; null once started. */
     private volatile String inactiveBecause;
@@ -90,7 +90,7 @@ public class OssAppender extends OssAppenderBase {
             if (isStarted()) {
                 return;
             }
-            SharedShippers.Shared acquired = null;
+            SharedSinks.Shared acquired = null;
             try {
                 acquired = acquire();
                 if (acquired != null) {
@@ -107,7 +107,7 @@ public class OssAppender extends OssAppenderBase {
      * The running shipper of an equal appender of the previous configuration, or a new one; null after reporting
      * the configuration's problems.
      */
-    private SharedShippers.Shared acquire() {
+    private SharedSinks.Shared acquire() {
         if (getContext() != null && getContext().getName() != null) {
             settings.keyValue("context", getContext().getName());
         }
@@ -116,7 +116,7 @@ public class OssAppender extends OssAppenderBase {
             build(status); // reports them with the rest
             return null;
         }
-        SharedShippers.Shared acquired = SharedShippers.acquire(getName() + settings.fingerprint(), getName(), this,
+        SharedSinks.Shared acquired = SharedSinks.acquire(getName() + settings.fingerprint(), getName(), this,
                 status, () -> build(status));
         if (acquired != null && acquired.status != status) {
             addInfo("osslog: appender [" + getName() + "] took over the running shipper of the previous"
@@ -153,12 +153,12 @@ public class OssAppender extends OssAppenderBase {
     }
 
     /** Undoes what a failed start did, so that no thread or hook is left behind. */
-    private void abandon(SharedShippers.Shared acquired) {
+    private void abandon(SharedSinks.Shared acquired) {
         detach();
         sink = null;
         shared = null;
         if (acquired != null) {
-            SharedShippers.release(acquired, this, null);
+            SharedSinks.release(acquired, this, null);
         }
     }
 
@@ -202,7 +202,7 @@ public class OssAppender extends OssAppenderBase {
         return null;
     }
 
-    private void run(SharedShippers.Shared acquired) {
+    private void run(SharedSinks.Shared acquired) {
         LogSink built = acquired.shipper;
         if (encoder == null) {
             encoder = defaultEncoder();
@@ -329,13 +329,13 @@ public class OssAppender extends OssAppenderBase {
     @Override
     public void stop() {
         synchronized (lifecycle) {
-            SharedShippers.Shared s = shared;
+            SharedSinks.Shared s = shared;
             if (s == null) {
                 return;
             }
             try {
                 detach();
-                SharedShippers.release(s, this, insideReset() ? getContext() : null);
+                SharedSinks.release(s, this, insideReset() ? getContext() : null);
             } catch (Throwable e) {
                 Containment.rethrowIfFatal(e);
                 addError("osslog: appender [" + getName() + "] did not stop cleanly (" + e.getClass().getName()

@@ -26,15 +26,15 @@ import java.util.function.Supplier;
  * within the shutdown timeout; {@code LoggerContext.stop()}, a direct {@code stop()} and the JVM-exit hook stop it
  * before they return. See docs/reconfiguration.md. Thread-safe.
  */
-final class SharedShippers {
+final class SharedSinks {
     /** How long a shipper released inside a reset waits for an equal appender to take it over. */
     static final Duration GRACE = Duration.ofSeconds(5);
 
-    /** Running and stopping shippers; a handful at most. Guarded by SharedShippers.class. */
+    /** Running and stopping shippers; a handful at most. Guarded by SharedSinks.class. */
     private static final List<Shared> ALL = new ArrayList<>();
     private static final ScheduledThreadPoolExecutor TIMER = timer();
 
-    private SharedShippers() {
+    private SharedSinks() {
     }
 
     /** A shipper and the appenders using it; its exit hook stops them and it at JVM exit. */
@@ -43,14 +43,14 @@ final class SharedShippers {
         final String name;
         final LogSink shipper;
         final StatusLogger status;
-        final Set<OssAppender> users = new LinkedHashSet<>(); // guarded by SharedShippers.class
+        final Set<OssAppender> users = new LinkedHashSet<>(); // guarded by SharedSinks.class
         private final CompletableFuture<Void> stopped = new CompletableFuture<>();
         /** Done when the shippers it replaces (same appender name) have stopped: it ships only then. */
         private CompletableFuture<Void> ready;
         private ExitHook hook;
-        private Context releasedBy; // guarded by SharedShippers.class; the context of a release in a reset
-        private ScheduledFuture<?> pendingStop; // guarded by SharedShippers.class
-        private boolean stopping; // guarded by SharedShippers.class
+        private Context releasedBy; // guarded by SharedSinks.class; the context of a release in a reset
+        private ScheduledFuture<?> pendingStop; // guarded by SharedSinks.class
+        private boolean stopping; // guarded by SharedSinks.class
 
         private Shared(String key, String name, LogSink shipper, StatusLogger status) {
             this.key = key;
@@ -67,7 +67,7 @@ final class SharedShippers {
 
         private void exit() {
             List<OssAppender> appenders;
-            synchronized (SharedShippers.class) {
+            synchronized (SharedSinks.class) {
                 appenders = new ArrayList<>(users);
             }
             for (OssAppender appender : appenders) {
@@ -85,7 +85,7 @@ final class SharedShippers {
     static Shared acquire(String key, String name, OssAppender user, StatusLogger status,
             Supplier<LogSink> build) {
         List<CompletableFuture<Void>> replaced = new ArrayList<>();
-        synchronized (SharedShippers.class) {
+        synchronized (SharedSinks.class) {
             for (Shared running : ALL) {
                 if (running.key.equals(key) && !running.stopping) {
                     if (running.pendingStop != null) {
@@ -113,7 +113,7 @@ final class SharedShippers {
         }
         Shared shared = new Shared(key, name, built, status);
         shared.ready = CompletableFuture.allOf(replaced.toArray(new CompletableFuture<?>[0]));
-        synchronized (SharedShippers.class) {
+        synchronized (SharedSinks.class) {
             shared.users.add(user);
             ALL.add(shared);
         }
@@ -144,7 +144,7 @@ final class SharedShippers {
      * period and never delays the reset.
      */
     static void release(Shared shared, OssAppender user, Context resetContext) {
-        synchronized (SharedShippers.class) {
+        synchronized (SharedSinks.class) {
             if (!shared.users.remove(user) || !shared.users.isEmpty()) {
                 return;
             }
@@ -160,14 +160,14 @@ final class SharedShippers {
     /** Stops, before returning, the shippers released in resets of {@code context} and not taken over. */
     static void stopReleasedBy(Context context) {
         List<Shared> released = new ArrayList<>();
-        synchronized (SharedShippers.class) {
+        synchronized (SharedSinks.class) {
             for (Shared shared : ALL) {
                 if (shared.users.isEmpty() && shared.releasedBy == context) {
                     released.add(shared);
                 }
             }
         }
-        released.forEach(SharedShippers::stopNow);
+        released.forEach(SharedSinks::stopNow);
     }
 
     private static void stopLater(Shared shared, long delayMillis) {
@@ -183,7 +183,7 @@ final class SharedShippers {
      */
     private static void stopNow(Shared shared) {
         boolean first;
-        synchronized (SharedShippers.class) {
+        synchronized (SharedSinks.class) {
             if (!shared.stopping && !shared.users.isEmpty()) {
                 return;
             }
@@ -212,7 +212,7 @@ final class SharedShippers {
             shared.status.error("osslog: appender [" + shared.name + "] did not stop cleanly ("
                     + e.getClass().getName() + "); what it still buffered may be lost", e);
         } finally {
-            synchronized (SharedShippers.class) {
+            synchronized (SharedSinks.class) {
                 ALL.remove(shared);
             }
             shared.stopped.complete(null);
