@@ -290,10 +290,17 @@ public final class Follower {
         reader.notes().accept("following: from checkpoint " + cp);
     }
 
-    /** Probing mode: HEAD every watched key, then the next index of each bucket until absent. */
+    /**
+     * Probing mode: HEAD every watched key, then the next index of each bucket until absent. The buckets are probed
+     * newest first: once a writer's object in a later bucket is seen, the earlier buckets it left are final, so
+     * probing them afterwards finds every object they got. Probed oldest first, an object created in an earlier
+     * bucket between that bucket's HEADs and the later bucket's could be missed for good, because the next poll no
+     * longer watches the earlier bucket.
+     */
     private List<LogObject> probeWatched(List<TimeBucket> buckets) throws IOException {
         List<LogObject> found = new ArrayList<>();
-        for (TimeBucket bucket : buckets) {
+        for (int b = buckets.size() - 1; b >= 0; b--) {
+            TimeBucket bucket = buckets.get(b);
             int next = 0;
             for (int i = 0; ; i++) {
                 String key = pattern.key(bucket, i);
@@ -312,6 +319,7 @@ public final class Follower {
             }
             found.addAll(discovery.probe(bucket, next));
         }
+        found.sort(LogObject.WRITE_ORDER);
         return found;
     }
 

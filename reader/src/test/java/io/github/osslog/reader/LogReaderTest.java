@@ -259,6 +259,45 @@ class LogReaderTest {
         assertEquals(List.of("a1", "a2", "b1"), seen);
     }
 
+    /**
+     * The writer rolls in the old bucket and moves on to the next one between probing's HEADs: the old bucket's new
+     * object must still be found, although the next poll no longer watches that bucket. Failed before (buckets were
+     * probed oldest first): "a2" was never delivered.
+     */
+    @Test
+    void probingFindsAnObjectTheWriterCreatedInTheOldBucketJustBeforeMovingOn() throws Exception {
+        server.faults().always(Fault.error(403, "AccessDenied"), RequestMatcher.operation(Operation.LIST_OBJECTS_V2));
+        String pattern = "app/%d{yyyy-MM-dd'T'HH-mm}/web-%i.log";
+        String rolled = "app/2026-12-07T10-00/web-1.log";
+        String newer = "app/2026-12-07T10-01/web-0.log";
+        append("app/2026-12-07T10-00/web-0.log", "a1\n");
+        List<String> seen = new CopyOnWriteArrayList<>();
+        Follower follower = reader(pattern).build().follow(1, Duration.ofMillis(10));
+        follower.poll(l -> seen.add(l.text()));
+        clock.advance(Duration.ofMinutes(1));
+        server.faults().inject(Fault.latency(Duration.ofSeconds(3)),
+                RequestMatcher.operation(Operation.HEAD_OBJECT).key(newer), 1);
+        int headsBefore = heads(rolled);
+
+        CompletableFuture<Void> poll = CompletableFuture.runAsync(() -> {
+            try {
+                follower.poll(l -> seen.add(l.text()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (heads(rolled) == headsBefore && System.nanoTime() < deadline) { // the roll's key was found absent
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
+        append(rolled, "a2\n");
+        append(newer, "b1\n");
+        poll.get(30, TimeUnit.SECONDS);
+        follower.poll(l -> seen.add(l.text()));
+
+        assertEquals(List.of("a1", "a2", "b1"), seen);
+    }
+
     private int heads(String key) {
         return (int) server.journal().entries(Operation.HEAD_OBJECT).stream().filter(e -> key.equals(e.key())).count();
     }
