@@ -34,7 +34,7 @@ class PublishedArtifactIT {
             assertNotNull(jar.getEntry("io/github/osslog/shaded/okhttp3/OkHttpClient.class"), "OkHttp not inside");
             assertNotNull(jar.getEntry("io/github/osslog/shaded/kotlin/Unit.class"), "Kotlin not inside");
             assertNotNull(jar.getEntry("io/github/osslog/shaded/caffeine/cache/Caffeine.class"), "Caffeine not inside");
-            assertNotNull(jar.getEntry("io/github/osslog/core/buffer/RingBuffer.class"), "osslog-core not inside");
+            assertNotNull(jar.getEntry("io/github/osslog/core/internal/buffer/RingBuffer.class"), "osslog-core not inside");
             if (adapter.equals("log4j2")) {
                 assertNotNull(jar.getEntry("META-INF/org/apache/logging/log4j/core/config/plugins/Log4j2Plugins.dat"),
                         "the plugin index did not survive shading");
