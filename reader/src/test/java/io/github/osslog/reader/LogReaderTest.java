@@ -226,37 +226,8 @@ class LogReaderTest {
      */
     @Test
     void probingReadsAnOlderObjectToItsEndWhenItsWriterMovedToTheNextBucketDuringThePoll() throws Exception {
-        server.faults().always(Fault.error(403, "AccessDenied"), RequestMatcher.operation(Operation.LIST_OBJECTS_V2));
-        String pattern = "app/%d{yyyy-MM-dd'T'HH-mm}/web-%i.log";
         String older = "app/2026-12-07T10-00/web-0.log";
-        String newer = "app/2026-12-07T10-01/web-0.log";
-        append(older, "a1\n");
-        List<String> seen = new CopyOnWriteArrayList<>();
-        Follower follower = reader(pattern).build().follow(1, Duration.ofMillis(10));
-        follower.poll(l -> seen.add(l.text()));
-        clock.advance(Duration.ofMinutes(1));
-        // the newer object's HEAD waits at the server, so the writer's last steps fall between the two HEADs
-        server.faults().inject(Fault.latency(Duration.ofSeconds(3)),
-                RequestMatcher.operation(Operation.HEAD_OBJECT).key(newer), 1);
-        int headsBefore = heads(older);
-
-        CompletableFuture<Void> poll = CompletableFuture.runAsync(() -> {
-            try {
-                follower.poll(l -> seen.add(l.text()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (heads(older) == headsBefore && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-        }
-        append(older, "a2\n");
-        append(newer, "b1\n");
-        poll.get(30, TimeUnit.SECONDS);
-        follower.poll(l -> seen.add(l.text()));
-
-        assertEquals(List.of("a1", "a2", "b1"), seen);
+        assertEquals(List.of("a1", "a2", "b1"), followWhileTheWriterMovesOn(older));
     }
 
     /**
@@ -266,18 +237,27 @@ class LogReaderTest {
      */
     @Test
     void probingFindsAnObjectTheWriterCreatedInTheOldBucketJustBeforeMovingOn() throws Exception {
-        server.faults().always(Fault.error(403, "AccessDenied"), RequestMatcher.operation(Operation.LIST_OBJECTS_V2));
-        String pattern = "app/%d{yyyy-MM-dd'T'HH-mm}/web-%i.log";
         String rolled = "app/2026-12-07T10-00/web-1.log";
+        assertEquals(List.of("a1", "a2", "b1"), followWhileTheWriterMovesOn(rolled));
+    }
+
+    /**
+     * Follows a minute pattern by probing: "a1" in the 10:00 bucket's first object, then one poll during which, once
+     * {@code key} (10:00) was HEADed, the writer appends "a2" to it and "b1" to the 10:01 bucket's first object,
+     * whose HEAD the server holds back meanwhile; then one more poll. Returns the lines delivered.
+     */
+    private List<String> followWhileTheWriterMovesOn(String key) throws Exception {
+        server.faults().always(Fault.error(403, "AccessDenied"), RequestMatcher.operation(Operation.LIST_OBJECTS_V2));
         String newer = "app/2026-12-07T10-01/web-0.log";
         append("app/2026-12-07T10-00/web-0.log", "a1\n");
         List<String> seen = new CopyOnWriteArrayList<>();
-        Follower follower = reader(pattern).build().follow(1, Duration.ofMillis(10));
+        Follower follower = reader("app/%d{yyyy-MM-dd'T'HH-mm}/web-%i.log").build().follow(1, Duration.ofMillis(10));
         follower.poll(l -> seen.add(l.text()));
         clock.advance(Duration.ofMinutes(1));
+        // the newer object's HEAD waits at the server, so the writer's last steps fall between the HEADs
         server.faults().inject(Fault.latency(Duration.ofSeconds(3)),
                 RequestMatcher.operation(Operation.HEAD_OBJECT).key(newer), 1);
-        int headsBefore = heads(rolled);
+        int headsBefore = heads(key);
 
         CompletableFuture<Void> poll = CompletableFuture.runAsync(() -> {
             try {
@@ -287,15 +267,14 @@ class LogReaderTest {
             }
         });
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (heads(rolled) == headsBefore && System.nanoTime() < deadline) { // the roll's key was found absent
+        while (heads(key) == headsBefore && System.nanoTime() < deadline) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
         }
-        append(rolled, "a2\n");
+        append(key, "a2\n");
         append(newer, "b1\n");
         poll.get(30, TimeUnit.SECONDS);
         follower.poll(l -> seen.add(l.text()));
-
-        assertEquals(List.of("a1", "a2", "b1"), seen);
+        return seen;
     }
 
     private int heads(String key) {
