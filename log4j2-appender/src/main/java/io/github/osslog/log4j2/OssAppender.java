@@ -6,6 +6,7 @@ import io.github.osslog.core.metrics.PipelineMXBean;
 import io.github.osslog.core.sink.Containment;
 import io.github.osslog.core.sink.EventBytes;
 import io.github.osslog.core.sink.EventEncoder;
+import io.github.osslog.core.internal.pipeline.Ticker;
 import java.io.Serializable;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
@@ -229,6 +230,9 @@ public final class OssAppender extends AbstractAppender {
         @PluginBuilderAttribute private String strictConfiguration;
         /** The clock for key dates and signing; no attribute: tests set it (as Logback's package-level settings). */
         Clock clock;
+
+        /** The pipeline's monotonic time and retry waits; no attribute: tests set one that skips waits. */
+        Ticker ticker;
 
         public B setEndpoint(String endpoint) {
             this.endpoint = endpoint;
@@ -467,6 +471,9 @@ public final class OssAppender extends AbstractAppender {
             keyValues.forEach(settings::keyValue);
             if (clock != null) {
                 settings.clock(clock);
+            }
+            if (ticker != null) {
+                settings.ticker(ticker);
             }
             OssManager manager = OssManager.acquire(getName(), settings);
             if (manager == null) {

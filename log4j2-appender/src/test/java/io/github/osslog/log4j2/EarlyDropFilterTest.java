@@ -361,7 +361,8 @@ class EarlyDropFilterTest {
     }
 
     private void startFull() {
-        startFull(small(), "early-drop-template.xml");
+        // OSS stays down: nothing can ship, so a short stop budget loses nothing to test
+        startFull(small().set("shutdownTimeout", "100 milliseconds"), "early-drop-template.xml");
     }
 
     /**

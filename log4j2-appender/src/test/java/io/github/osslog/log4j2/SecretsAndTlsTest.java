@@ -59,8 +59,17 @@ class SecretsAndTlsTest {
     }
 
     private TestContext start(OssConfig config) {
-        // some cases can ship nothing: a short stop keeps the test fast
-        TestContext ctx = config.set("shutdownTimeout", "1 second").set("callTimeout", "800 milliseconds").start(dir);
+        return start(config, "1 second");
+    }
+
+    /** A context whose store refuses everything: nothing can ship, so a short stop budget loses nothing to test. */
+    private TestContext startRefused(OssConfig config) {
+        return start(config, "100 milliseconds");
+    }
+
+    private TestContext start(OssConfig config, String shutdownTimeout) {
+        TestContext ctx = config.set("shutdownTimeout", shutdownTimeout).set("callTimeout", "800 milliseconds")
+                .start(dir);
         closeables.add(ctx);
         assertNotNull(ctx.oss(), "appender not built");
         return ctx;
@@ -88,11 +97,11 @@ class SecretsAndTlsTest {
         SelfSignedCertificate certificate = SelfSignedCertificate.create(dir);
         OssTestServer server = server(OssTestServer.builder().credentials("AK", "SK")
                 .tlsKeyStore(certificate.keyStore(), certificate.password()));
-        TestContext ctx = start(OssConfig.forServer(server));
+        TestContext ctx = startRefused(OssConfig.forServer(server));
 
         ctx.logger("app").info("not over https");
 
-        assertFalse(ctx.oss().flush(Duration.ofSeconds(1)));
+        assertFalse(ctx.oss().flush(Duration.ofMillis(200)));
         assertTrue(server.content(OssConfig.BUCKET, "app/0.log").isEmpty());
         // the handshake fails within the flush on a quiet machine; under load, wait for its status
         Await.until(() -> errors().stream().anyMatch(e -> e.contains("TLS with the store failed")),
@@ -117,13 +126,13 @@ class SecretsAndTlsTest {
     @ValueSource(strings = {"V1", "V4"})
     void aWrongSecretShowsNeitherSecretNorToken(String version) throws IOException {
         OssTestServer server = server(OssTestServer.builder().stsCredentials(KEY_ID, SECRET, TOKEN));
-        TestContext ctx = start(OssConfig.forServer(server).set("accessKeyId", KEY_ID)
+        TestContext ctx = startRefused(OssConfig.forServer(server).set("accessKeyId", KEY_ID)
                 .set("accessKeySecret", SECRET + "-wrong").set("securityToken", TOKEN)
                 .set("signatureVersion", version));
 
         ctx.logger("app").info("signed wrongly");
 
-        assertFalse(ctx.oss().flush(Duration.ofSeconds(1)));
+        assertFalse(ctx.oss().flush(Duration.ofMillis(200)));
         Await.until(() -> !ctx.oss().getMetrics().getLastError().isEmpty(), Duration.ofSeconds(20));
         record(ctx);
         assertTrue(ctx.oss().getMetrics().getLastError().contains("SignatureDoesNotMatch"),
@@ -135,12 +144,12 @@ class SecretsAndTlsTest {
     void anExpiredTokenShowsNeitherSecretNorToken(String version) throws IOException {
         OssTestServer server = server(OssTestServer.builder().stsCredentials(KEY_ID, SECRET, TOKEN));
         server.expireSecurityToken(KEY_ID);
-        TestContext ctx = start(OssConfig.forServer(server).set("accessKeyId", KEY_ID)
+        TestContext ctx = startRefused(OssConfig.forServer(server).set("accessKeyId", KEY_ID)
                 .set("accessKeySecret", SECRET).set("securityToken", TOKEN).set("signatureVersion", version));
 
         ctx.logger("app").info("token expired");
 
-        assertFalse(ctx.oss().flush(Duration.ofSeconds(1)));
+        assertFalse(ctx.oss().flush(Duration.ofMillis(200)));
         Await.until(() -> !ctx.oss().getMetrics().getLastError().isEmpty(), Duration.ofSeconds(20));
         record(ctx);
         assertTrue(ctx.oss().getMetrics().getLastError().contains("Token"), ctx.oss().getMetrics().getLastError());

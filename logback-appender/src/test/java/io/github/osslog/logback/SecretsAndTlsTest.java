@@ -118,7 +118,7 @@ class SecretsAndTlsTest {
 
         config.logger("app").info("signed wrongly");
 
-        assertFalse(config.oss("OSS").flush(Duration.ofSeconds(1)));
+        assertFalse(config.oss("OSS").flush(Duration.ofMillis(200)));
         Await.until(() -> !config.oss("OSS").getMetrics().getLastError().isEmpty(), Duration.ofSeconds(20));
         record(config);
         assertTrue(config.oss("OSS").getMetrics().getLastError().contains("SignatureDoesNotMatch"),
@@ -134,7 +134,7 @@ class SecretsAndTlsTest {
 
         config.logger("app").info("token expired");
 
-        assertFalse(config.oss("OSS").flush(Duration.ofSeconds(1)));
+        assertFalse(config.oss("OSS").flush(Duration.ofMillis(200)));
         Await.until(() -> !config.oss("OSS").getMetrics().getLastError().isEmpty(), Duration.ofSeconds(20));
         record(config);
         assertTrue(config.oss("OSS").getMetrics().getLastError().contains("Token"),
@@ -144,8 +144,8 @@ class SecretsAndTlsTest {
     private static String credentials(String secret, String version) {
         return "<accessKeyId>" + KEY_ID + "</accessKeyId><accessKeySecret>" + secret + "</accessKeySecret>"
                 + "<securityToken>" + TOKEN + "</securityToken><signatureVersion>" + version + "</signatureVersion>"
-                // nothing can be shipped: a short stop keeps the test fast
-                + "<shutdownTimeout>1 second</shutdownTimeout>";
+                // nothing can be shipped: a short stop budget loses nothing to test
+                + "<shutdownTimeout>100 milliseconds</shutdownTimeout>";
     }
 
     private void record(LogbackConfig config) {

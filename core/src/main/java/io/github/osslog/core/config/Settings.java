@@ -8,6 +8,7 @@ import io.github.osslog.core.auth.EcsRamRoleCredentialsProvider;
 import io.github.osslog.core.auth.StaticCredentialsProvider;
 import io.github.osslog.core.oss.OssClientConfig;
 import io.github.osslog.core.internal.pipeline.PipelineConfig;
+import io.github.osslog.core.internal.pipeline.Ticker;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ public final class Settings {
     private final Map<Setting, String> values = new LinkedHashMap<>();
     private final Map<String, String> keyValues = new LinkedHashMap<>();
     private Clock clock;
+    private Ticker ticker;
     private Function<String, String> env = System::getenv;
 
     /** Sets {@code setting} to {@code value} as written; {@code null} or blank restores the default. */
@@ -91,6 +93,12 @@ public final class Settings {
         return this;
     }
 
+    /** The pipeline's monotonic time and retry waits (tests inject one that skips waits; not a user setting). */
+    public Settings ticker(Ticker ticker) {
+        this.ticker = ticker;
+        return this;
+    }
+
     /** Where the default credentials chain reads environment variables (tests inject a map). */
     Settings env(Function<String, String> env) {
         this.env = env;
@@ -111,6 +119,9 @@ public final class Settings {
         if (clock != null) {
             draft.oss.clock(clock);
             draft.pipeline.clock(clock);
+        }
+        if (ticker != null) {
+            draft.pipeline.ticker(ticker);
         }
         values.forEach((setting, value) -> problems.check(setting, () -> setting.apply(value, draft)));
         keyValues.forEach((key, value) -> problems.check(Setting.OBJECT_KEY_PATTERN,

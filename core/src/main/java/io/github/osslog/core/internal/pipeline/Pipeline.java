@@ -65,7 +65,8 @@ public final class Pipeline {
      * @throws IllegalArgumentException when {@code maxObjectSize} exceeds what the store allows
      */
     public static Pipeline create(PipelineConfig config, AppendableStore store, InternalLogger logger) {
-        return create(config, store, logger, new WakeableSleeper(), System::nanoTime);
+        Ticker ticker = config.ticker();
+        return create(config, store, logger, ticker.newSleeper(), ticker::nanoTime);
     }
 
     static Pipeline create(PipelineConfig config, AppendableStore store, InternalLogger logger, Sleeper sleeper,

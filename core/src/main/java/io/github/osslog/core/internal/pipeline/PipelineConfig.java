@@ -54,6 +54,7 @@ public final class PipelineConfig {
     private final Path spoolDirectory;
     private final long spoolMaxBytes;
     private final Clock clock;
+    private final Ticker ticker;
 
     private PipelineConfig(Builder b, KeyPattern keyPattern, Map<String, String> creationHeaders) {
         this.name = b.name;
@@ -78,6 +79,7 @@ public final class PipelineConfig {
         this.spoolDirectory = b.spoolDirectory;
         this.spoolMaxBytes = b.spoolMaxBytes;
         this.clock = b.clock;
+        this.ticker = b.ticker;
     }
 
     public static Builder builder() {
@@ -192,6 +194,11 @@ public final class PipelineConfig {
         return clock;
     }
 
+    /** The monotonic time of flush intervals, retry waits and the stop budget. */
+    public Ticker ticker() {
+        return ticker;
+    }
+
     @Override
     public String toString() {
         return "PipelineConfig{name=" + name + ", bufferSize=" + Sizes.format(bufferSize)
@@ -237,6 +244,7 @@ public final class PipelineConfig {
         private Path spoolDirectory;
         private long spoolMaxBytes = 1L << 30;
         private Clock clock = Clock.systemUTC();
+        private Ticker ticker = Ticker.SYSTEM;
 
         private Builder() {
         }
@@ -408,6 +416,12 @@ public final class PipelineConfig {
         /** The clock for key dates and drop notices (a fake one in tests); default the UTC system clock. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock must not be null");
+            return this;
+        }
+
+        /** The monotonic time and retry waits (tests pass one that skips waits); default {@link Ticker#SYSTEM}. */
+        public Builder ticker(Ticker ticker) {
+            this.ticker = Objects.requireNonNull(ticker, "ticker must not be null");
             return this;
         }
 

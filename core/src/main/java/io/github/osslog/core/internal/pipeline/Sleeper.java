@@ -1,7 +1,7 @@
 package io.github.osslog.core.internal.pipeline;
 
 /** Waits between retries; {@link #wake()} cuts a wait short (for example when the pipeline is told to stop). */
-interface Sleeper {
+public interface Sleeper {
     /** Waits up to {@code nanos}, returning early when woken. */
     void sleep(long nanos) throws InterruptedException;
 
