@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
-"""Turns a full benchmark run into the Markdown tables of docs/benchmarks.md.
+"""Turns full benchmark runs into the Markdown tables of docs/benchmarks.md.
 
-Usage: python3 benchmarks/report.py benchmarks/target/jmh.json benchmarks/target/jmh.log
+Usage: python3 benchmarks/report.py RUN.json RUN.log [RUN.json RUN.log ...]
 
-jmh.json is JMH's -rf json output; jmh.log is the run's console output, which carries what the benchmarks print
-(bytes of log text, stored bytes, app-thread allocation per call, events kept). Medians: the median measurement
-iteration for AverageTime and SingleShotTime, the p50 of all samples for SampleTime.
+Each RUN.json is JMH's -rf json output of one full run; RUN.log is that run's console output, which carries what the
+benchmarks print (bytes of log text, stored bytes, app-thread allocation per call, events kept). Within a run:
+the median measurement iteration for AverageTime and SingleShotTime, the p50 of all samples for SampleTime. Every
+ratio is computed within one run (osslog against the baseline measured in the same run); across runs each figure
+is the median of the runs' figures, and each ratio is given with its range (lowest-highest) over the runs.
 """
 import json
 import re
@@ -13,30 +15,37 @@ import statistics
 import sys
 
 FRAMEWORKS = [("Logback", "LOGBACK"), ("Log4j2", "LOG4J2")]
+NAN = float("nan")
 
 
-def load(path):
-    runs = {}
-    for r in json.load(open(path)):
-        method = r["benchmark"].rsplit(".", 2)
-        key = (method[-2], method[-1], r["mode"], (r.get("params") or {}).get("variant", ""))
-        runs[key] = r
-    return runs
+class Run:
+    """One full run: JMH's results by (class, method, mode, variant) and the facts its console printed."""
+
+    def __init__(self, json_path, log_path):
+        self.results = {}
+        for r in json.load(open(json_path)):
+            method = r["benchmark"].rsplit(".", 2)
+            key = (method[-2], method[-1], r["mode"], (r.get("params") or {}).get("variant", ""))
+            self.results[key] = r
+        self.alloc, self.kept, self.e2e = log_facts(log_path)
+
+    def get(self, cls, method, mode, variant=""):
+        return self.results.get((cls, method, mode, variant))
 
 
-def median_iteration(run):
-    return statistics.median(v for fork in run["primaryMetric"]["rawData"] for v in fork)
+def median_iteration(result):
+    return statistics.median(v for fork in result["primaryMetric"]["rawData"] for v in fork)
 
 
-def median_secondary(run, name):
-    metric = run["secondaryMetrics"].get(name)
+def median_secondary(result, name):
+    metric = result["secondaryMetrics"].get(name) if result else None
     if not metric:
-        return float("nan")
+        return NAN
     return statistics.median(v for fork in metric["rawData"] for v in fork)
 
 
 def log_facts(path):
-    """Per variant: last app-thread allocation per thread name, events kept, e2e text/stored bytes."""
+    """Per variant: app-thread allocation per thread name, events kept, e2e text/stored bytes per shot."""
     text = open(path, errors="replace").read()
     alloc, kept, e2e = {}, {}, {}
     for v, thread, b in re.findall(r"\n(\w+): (\S+) allocated (\d+) bytes per call", text):
@@ -54,53 +63,125 @@ def log_facts(path):
     return alloc, kept, e2e
 
 
-def median_or_dash(values):
-    """The median of the values printed, or "-" when the shots did not print them (an older log)."""
-    known = [v for v in values if v is not None]
-    return "%.0f" % statistics.median(known) if known else "-"
+def med(values):
+    known = [v for v in values if v is not None and v == v]
+    return statistics.median(known) if known else NAN
 
 
-def ratio(a, b):
-    return "%.2fx" % (a / b) if b else "n/a"
+def num(values, fmt="%.0f"):
+    """The median of the runs' values, or "-" when no run printed one."""
+    m = med(values)
+    return fmt % m if m == m else "-"
 
 
-def cost_table(out, runs, title, methods, mean_of):
-    """One app-thread cost table: file, async and osslog per framework and thread count; mean_of picks the mean."""
+def ratio(values):
+    """Per-run ratios: their median, and the range when there is more than one run."""
+    known = [v for v in values if v == v]
+    if not known:
+        return "n/a"
+    if len(known) == 1:
+        return "%.2fx" % known[0]
+    return "%.2fx (%.2f–%.2f)" % (statistics.median(known), min(known), max(known))
+
+
+def div(a, b):
+    return a / b if b and a == a and b == b else NAN
+
+
+# --- figures of one run ---------------------------------------------------------------------------------------------
+
+def app_cost(run, method, variant, paced):
+    """(mean, p50, p99) ns of one log call: mean from AverageTime's median iteration, or the paced samples' mean."""
+    avgt = run.get("AppThreadBenchmark", method, "avgt", variant)
+    sample = run.get("AppThreadBenchmark", method, "sample", variant)
+    if paced:
+        mean = sample["primaryMetric"]["score"] if sample else NAN
+    else:
+        mean = median_iteration(avgt) if avgt else NAN
+    pct = sample["primaryMetric"]["scorePercentiles"] if sample else {}
+    return mean, pct.get("50.0", NAN), pct.get("99.0", NAN)
+
+
+def own_alloc(run, variant, method):
+    return statistics.median(run.alloc.get((variant, method), [NAN]))
+
+
+def end_to_end(run, variant):
+    """(events/s, MB/s of text, stored/text, last call ms, on-CPU ms, JVM CPU ms, server CPU ms) or None."""
+    result = run.get("EndToEndBenchmark", "logAndDeliver", "ss", variant)
+    if not result:
+        return None
+    events = int(result["params"]["events"])
+    seconds = median_iteration(result) / 1000.0
+    # the teardown prints every shot; the measured ones are the last
+    shots = run.e2e.get(variant, [(0, 0, 0, 0, None, None)])[-len(result["primaryMetric"]["rawData"][0]):]
+    raw, stored = shots[-1][:2]
+    return (events / seconds, raw / seconds / 1e6, stored / raw if raw else NAN,
+            med(s[2] for s in shots), med(s[3] for s in shots), med(s[4] for s in shots), med(s[5] for s in shots))
+
+
+# --- tables ---------------------------------------------------------------------------------------------------------
+
+PACED = (("pacedOneThread", 1), ("pacedTwoThreads", 2))
+SATURATED = (("oneThread", 1), ("twoThreads", 2))
+
+
+def goals(out, runs):
+    out.append("| goal | ratio: median (range) over %d run(s) | met in every run |" % len(runs))
+    out.append("|---|---|---|")
+
+    def row(goal, per_run, ok):
+        known = [v for v in per_run if v == v]
+        met = "-" if len(known) < len(per_run) else "yes" if all(ok(v) for v in known) else "**no**"
+        out.append("| %s | %s | %s |" % (goal, ratio(per_run), met))
+
+    for label, methods, paced in (("paced", PACED, True), ("saturated", SATURATED, False)):
+        for name, prefix in FRAMEWORKS:
+            for method, threads in methods:
+                per_run = [div(app_cost(r, method, prefix + "_OSS", paced)[0],
+                               app_cost(r, method, prefix + "_ASYNC", paced)[0]) for r in runs]
+                row("app-thread mean ≤ %s async appender, %s, %d thread%s" % (
+                    name, label, threads, "s" if threads > 1 else ""), per_run, lambda v: v <= 1.0)
+    for name, prefix in FRAMEWORKS:
+        per_run = [div((end_to_end(r, prefix + "_OSS") or [NAN])[0], (end_to_end(r, prefix + "_FILE") or [NAN])[0])
+                   for r in runs]
+        row("end-to-end events/s ≥ %s file appender" % name, per_run, lambda v: v >= 1.0)
+    for name, prefix in FRAMEWORKS:
+        per_run = [max(div(own_alloc(r, prefix + "_OSS", m), own_alloc(r, prefix + "_ASYNC", m))
+                       for m in ("oneThread", "twoThreads", "pacedOneThread", "pacedTwoThreads")) for r in runs]
+        row("allocation per call ≤ %s async appender (app thread; the worst of 4 trials)" % name, per_run,
+            lambda v: v <= 1.0)
+    for name, prefix in FRAMEWORKS:
+        per_run = [(end_to_end(r, prefix + "_OSS_GZIP") or [NAN] * 3)[2] for r in runs]
+        out.append("| gzip, %s: bytes stored ≤ 20%% of the text | %s | %s |" % (
+            name, " / ".join("%.1f%%" % (100 * v) for v in per_run),
+            "yes" if all(v <= 0.2 for v in per_run) else "**no**"))
+    for name, prefix in FRAMEWORKS:
+        per_run = [div((end_to_end(r, prefix + "_OSS_GZIP") or [NAN])[0], (end_to_end(r, prefix + "_OSS") or [NAN])[0])
+                   for r in runs]
+        row("gzip end to end ≥ 0.7x plain, %s" % name, per_run, lambda v: v >= 0.7)
+
+
+def cost_table(out, runs, title, methods, paced):
     out.append(title)
     out.append("| framework | threads | file appender (reference): mean / p50 / p99 | async appender: mean / p50 / p99 "
-               "| osslog: mean / p50 / p99 | ratio osslog / async (mean, p50) |")
-    out.append("|---|---|---|---|---|---|")
+               "| osslog: mean / p50 / p99 | ratio osslog / async: mean | ratio osslog / async: p50 |")
+    out.append("|---|---|---|---|---|---|---|")
     for name, prefix in FRAMEWORKS:
         for method, threads in methods:
-            cells, means, p50s = [], [], []
-            for variant in (prefix + "_FILE", prefix + "_ASYNC", prefix + "_OSS"):
-                avgt = runs.get(("AppThreadBenchmark", method, "avgt", variant))
-                sample = runs.get(("AppThreadBenchmark", method, "sample", variant))
-                try:
-                    mean = mean_of(avgt, sample)
-                except (TypeError, KeyError):
-                    mean = float("nan")
-                pct = sample["primaryMetric"]["scorePercentiles"] if sample else {}
-                p50, p99 = pct.get("50.0", float("nan")), pct.get("99.0", float("nan"))
-                means.append(mean)
-                p50s.append(p50)
-                cells.append("%.0f / %.0f / %.0f" % (mean, p50, p99))
-            out.append("| %s | %d | %s | %s | %s | %s, %s |" % (name, threads, cells[0], cells[1], cells[2],
-                                                                ratio(means[2], means[1]), ratio(p50s[2], p50s[1])))
+            cells = []
+            for suffix in ("_FILE", "_ASYNC", "_OSS"):
+                figures = [app_cost(r, method, prefix + suffix, paced) for r in runs]
+                cells.append(" / ".join(num(f[i] for f in figures) for i in range(3)))
+            mean_ratio = [div(app_cost(r, method, prefix + "_OSS", paced)[0],
+                              app_cost(r, method, prefix + "_ASYNC", paced)[0]) for r in runs]
+            p50_ratio = [div(app_cost(r, method, prefix + "_OSS", paced)[1],
+                             app_cost(r, method, prefix + "_ASYNC", paced)[1]) for r in runs]
+            out.append("| %s | %d | %s | %s | %s | %s | %s |" % (name, threads, cells[0], cells[1], cells[2],
+                                                                 ratio(mean_ratio), ratio(p50_ratio)))
 
 
-def main(json_path, log_path):
-    runs = load(json_path)
-    alloc, kept, e2e = log_facts(log_path)
-    out = []
-
-    cost_table(out, runs, "### Application-thread cost of one log call (ns; lower is better)\n",
-               (("oneThread", 1), ("twoThreads", 2)), mean_of=lambda avgt, sample: median_iteration(avgt))
-    cost_table(out, runs, "\n### Application-thread cost, paced: each thread works ~3 µs between calls (ns; lower is better)\n",
-               (("pacedOneThread", 1), ("pacedTwoThreads", 2)),
-               mean_of=lambda avgt, sample: sample["primaryMetric"]["score"])
-
-    out.append("\n### Allocation per log call (bytes; lower is better)\n")
+def alloc_table(out, runs):
     out.append("| framework | regime | threads | async: app thread / whole JVM | osslog: app thread / whole JVM "
                "| ratio (app thread) |")
     out.append("|---|---|---|---|---|---|")
@@ -108,48 +189,45 @@ def main(json_path, log_path):
         for method, threads, regime, mode in (
                 ("oneThread", 1, "saturated", "avgt"), ("twoThreads", 2, "saturated", "avgt"),
                 ("pacedOneThread", 1, "paced", "sample"), ("pacedTwoThreads", 2, "paced", "sample")):
-            cells, own = [], []
+            cells = []
             for variant in (prefix + "_ASYNC", prefix + "_OSS"):
-                run = runs.get(("AppThreadBenchmark", method, mode, variant))
-                jvm = median_secondary(run, "gc.alloc.rate.norm") if run else float("nan")
-                mine = statistics.median(alloc.get((variant, method), [float("nan")]))
-                own.append(mine)
-                cells.append("%.0f / %.0f" % (mine, jvm))
-            out.append("| %s | %s | %d | %s | %s | %s |" % (name, regime, threads, cells[0], cells[1],
-                                                            ratio(own[1], own[0])))
+                own = [own_alloc(r, variant, method) for r in runs]
+                jvm = [median_secondary(r.get("AppThreadBenchmark", method, mode, variant), "gc.alloc.rate.norm")
+                       for r in runs]
+                cells.append("%s / %s" % (num(own), num(jvm)))
+            per_run = [div(own_alloc(r, prefix + "_OSS", method), own_alloc(r, prefix + "_ASYNC", method))
+                       for r in runs]
+            out.append("| %s | %s | %d | %s | %s | %s |" % (name, regime, threads, cells[0], cells[1], ratio(per_run)))
 
-    out.append("\n### Events kept (share of log calls that reached the file / osslog's buffer)\n")
-    out.append("| variant (regime) | kept (median over the trials) |")
+
+def kept_table(out, runs):
+    out.append("| variant (regime) | kept (median over the trials and runs) |")
     out.append("|---|---|")
-    for variant in sorted(kept):
-        out.append("| %s | %.1f%% |" % (variant, statistics.median(kept[variant])))
+    for variant in sorted(set(v for r in runs for v in r.kept)):
+        out.append("| %s | %.1f%% |" % (variant, med(p for r in runs for p in r.kept.get(variant, []))))
 
-    out.append("\n### End-to-end throughput, one logging thread (higher is better)\n")
-    out.append("| framework | variant | events/s | MB/s of log text | stored / text | last call returned / logging thread "
-               "on a CPU (ms) | CPU in the shot: benchmark JVM / local OSS (ms) | ratio vs file | gzip vs plain |")
+
+def end_to_end_table(out, runs):
+    out.append("| framework | variant | events/s | MB/s of log text | stored / text | last call returned / logging "
+               "thread on a CPU (ms) | CPU in the shot: benchmark JVM / local OSS (ms) | ratio vs file | gzip vs plain |")
     out.append("|---|---|---|---|---|---|---|---|---|")
     for name, prefix in FRAMEWORKS:
-        rates = {}
         for suffix in ("_FILE", "_OSS", "_OSS_GZIP"):
             variant = prefix + suffix
-            run = runs.get(("EndToEndBenchmark", "logAndDeliver", "ss", variant))
-            if not run:
+            shots = [end_to_end(r, variant) for r in runs]
+            if not any(shots):
                 continue
-            events = int(run["params"]["events"])
-            seconds = median_iteration(run) / 1000.0
-            # the teardown prints every shot; the measured ones are the last
-            shots = e2e.get(variant, [(0, 0, 0, 0, None, None)])[-len(run["primaryMetric"]["rawData"][0]):]
-            raw, stored = shots[-1][:2]
-            last = statistics.median(s[2] for s in shots)
-            cpu = statistics.median(s[3] for s in shots)
-            rates[suffix] = events / seconds
-            out.append("| %s | %s | %.0f | %.1f | %.1f%% | %.0f / %.0f | %s / %s | %s | %s |" % (
-                name, variant, events / seconds, raw / seconds / 1e6, 100.0 * stored / raw if raw else 0, last, cpu,
-                median_or_dash(s[4] for s in shots), median_or_dash(s[5] for s in shots),
-                ratio(rates[suffix], rates.get("_FILE", 0)),
-                ratio(rates[suffix], rates["_OSS"]) if suffix == "_OSS_GZIP" and "_OSS" in rates else ""))
+            f = [s if s else (NAN,) * 7 for s in shots]
+            vs_file = [div(s[0], (end_to_end(r, prefix + "_FILE") or [NAN])[0]) for s, r in zip(f, runs)]
+            vs_plain = [div(s[0], (end_to_end(r, prefix + "_OSS") or [NAN])[0]) for s, r in zip(f, runs)]
+            out.append("| %s | %s | %s | %s | %s | %s / %s | %s / %s | %s | %s |" % (
+                name, variant, num(x[0] for x in f), num((x[1] for x in f), "%.1f"),
+                num((100 * x[2] for x in f), "%.1f%%"), num(x[3] for x in f), num(x[4] for x in f),
+                num(x[5] for x in f), num(x[6] for x in f), ratio(vs_file),
+                ratio(vs_plain) if suffix == "_OSS_GZIP" else ""))
 
-    out.append("\n### Core parts\n")
+
+def core_parts_table(out, runs):
     out.append("| part | median | unit |")
     out.append("|---|---|---|")
     for method, label, scale, unit in (
@@ -161,11 +239,31 @@ def main(json_path, log_path):
             ("deflateZlib", "deflate a 256 KiB gzip member of log text: zlib level 1 (Deflater)", 1e-6, "MB/s"),
             ("signAppend", "V4 signature of an AppendObject request", 1, "ns/request")):
         for mode in ("avgt", "thrpt"):
-            run = runs.get(("CorePartsBenchmark", method, mode, ""))
-            if run:
-                out.append("| %s | %.1f | %s |" % (label, median_iteration(run) * scale, unit))
+            values = [median_iteration(res) * scale for res in (r.get("CorePartsBenchmark", method, mode) for r in runs)
+                      if res]
+            if values:
+                out.append("| %s | %.1f | %s |" % (label, med(values), unit))
+
+
+def main(paths):
+    if len(paths) < 2 or len(paths) % 2:
+        sys.exit("usage: report.py RUN.json RUN.log [RUN.json RUN.log ...]")
+    runs = [Run(paths[i], paths[i + 1]) for i in range(0, len(paths), 2)]
+    out = ["#### Goals\n"]
+    goals(out, runs)
+    cost_table(out, runs, "\n#### Application-thread cost of one log call (ns; lower is better)\n", SATURATED, False)
+    cost_table(out, runs, "\n#### Application-thread cost, paced: each thread works ~3 µs between calls "
+                          "(ns; lower is better)\n", PACED, True)
+    out.append("\n#### Allocation per log call (bytes; lower is better)\n")
+    alloc_table(out, runs)
+    out.append("\n#### Events kept (share of log calls that reached the file / osslog's buffer)\n")
+    kept_table(out, runs)
+    out.append("\n#### End-to-end throughput, one logging thread (higher is better)\n")
+    end_to_end_table(out, runs)
+    out.append("\n#### Core parts\n")
+    core_parts_table(out, runs)
     print("\n".join(out))
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    main(sys.argv[1:])
