@@ -148,6 +148,34 @@ class LogReaderTest {
         assertTrue(notes.stream().anyMatch(n -> n.startsWith("retrying GET")), notes.toString());
     }
 
+    /**
+     * A download that outlives the client's callTimeout (here 300 ms, against a 1 s stall midway) is continued by a
+     * ranged GET from the last delivered byte: every line once, in order.
+     */
+    @Test
+    void aDownloadEndedByTheCallTimeoutContinuesWhereItStopped() throws IOException {
+        StringBuilder text = new StringBuilder();
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            text.append("plain line ").append(i).append('\n');
+            expected.add("plain line " + i);
+        }
+        append("app/2026-12-07/web-7-0.log", text.toString());
+        server.faults().inject(Fault.stallBody(30_001, Duration.ofSeconds(1)),
+                RequestMatcher.operation(Operation.GET_OBJECT), 1);
+        Duration timeout = Duration.ofMillis(300);
+        try (OssClient impatient = OssClient.create(OssClientConfig.builder().endpoint(server.endpoint())
+                .bucket(BUCKET).region(server.region()).credentials(StaticCredentialsProvider.of("AK", "SK"))
+                .readTimeout(timeout).callTimeout(timeout).build())) {
+            LogReader reader = LogReader.builder().client(impatient).pattern(PATTERN).clock(clock)
+                    .notes(notes::add).retryFor(Duration.ofSeconds(20)).build();
+
+            assertEquals(expected, texts(reader, DAY2.minusSeconds(60), DAY2));
+        }
+        assertTrue(notes.stream().anyMatch(n -> n.startsWith("retrying GET") && n.contains("callTimeout")),
+                notes.toString());
+    }
+
     @Test
     void aGzipMemberCutByTheRangeIsReadAgainWhole() throws IOException {
         String key = "app/2026-12-07/web-7-0.log.gz";

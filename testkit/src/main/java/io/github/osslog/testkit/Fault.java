@@ -29,7 +29,9 @@ public final class Fault {
         /** Apply the request and answer with one header set to a malformed or out-of-range value. */
         MALFORMED_HEADER,
         /** Answer the request, but close the connection after the first {@link #cutAfter()} bytes of the body. */
-        CUT_BODY
+        CUT_BODY,
+        /** Answer the request, but stop for a while after the first {@link #cutAfter()} bytes of the body. */
+        STALL_BODY
     }
 
     private final Kind kind;
@@ -117,6 +119,18 @@ public final class Fault {
         return new Fault(Kind.CUT_BODY, 0, null, null, null, bytes);
     }
 
+    /**
+     * The server answers with the full headers, sends the first {@code bytes} of the body, stops for {@code stall}
+     * (the client's timeouts may end the request meanwhile), then sends the rest: a download that stalls midway.
+     */
+    public static Fault stallBody(long bytes, Duration stall) {
+        if (bytes < 0 || stall.isNegative()) {
+            throw new IllegalArgumentException("stall after " + bytes + " bytes for " + stall
+                    + " is invalid: use 0 or more bytes and a duration >= 0");
+        }
+        return new Fault(Kind.STALL_BODY, 0, null, stall, null, bytes);
+    }
+
     public Kind kind() {
         return kind;
     }
@@ -150,6 +164,7 @@ public final class Fault {
             case FOREIGN_APPEND: case FOREIGN_PUT: return kind + " " + bytes.length + " bytes";
             case MALFORMED_HEADER: return kind + " " + code;
             case CUT_BODY: return kind + " after " + cutAfter + " bytes";
+            case STALL_BODY: return kind + " " + latency + " after " + cutAfter + " bytes";
             default: return kind.name();
         }
     }

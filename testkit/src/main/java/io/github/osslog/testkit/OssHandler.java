@@ -135,6 +135,7 @@ final class OssHandler implements HttpHandler {
         boolean corrupt = false;
         Fault malformed = null;
         long cutAfter = -1;
+        Fault stall = null;
         for (Fault fault : planned) {
             switch (fault.kind()) {
                 case FOREIGN_APPEND:
@@ -153,6 +154,7 @@ final class OssHandler implements HttpHandler {
                 case CORRUPT_CRC: corrupt = true; break;
                 case MALFORMED_HEADER: malformed = fault; break;
                 case CUT_BODY: cutAfter = fault.cutAfter(); break;
+                case STALL_BODY: stall = fault; break;
                 default: break;
             }
         }
@@ -173,6 +175,9 @@ final class OssHandler implements HttpHandler {
         }
         if (cutAfter >= 0) {
             response.cutBodyAfter(cutAfter);
+        }
+        if (stall != null) {
+            response.stallBodyAfter(stall.cutAfter(), stall.latency());
         }
         return drop ? HttpResponse.dropConnection() : response;
     }

@@ -210,7 +210,7 @@ public final class OssClient implements AppendableStore, Closeable {
             long start = response.code() == 206 ? first : 0;
             long length = ResponseParsing.rangeTotal(response.header("Content-Range"),
                     start + response.body().contentLength());
-            InputStream body = response.body().byteStream();
+            InputStream body = new CallTimeoutAsTimeout(response.body().byteStream(), key, config.callTimeout());
             // a server that ignored the range sent the whole object
             for (long skip = first - start; skip > 0; skip--) {
                 if (body.read() < 0) {

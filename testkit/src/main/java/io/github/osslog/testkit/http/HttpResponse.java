@@ -2,6 +2,7 @@ package io.github.osslog.testkit.http;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -82,6 +83,30 @@ public final class HttpResponse {
      * body, and drops the connection: a reset in the middle of a download.
      */
     public HttpResponse cutBodyAfter(long bytes) {
+        return afterBodyBytes(bytes, () -> {
+            throw new IOException("body cut after " + bytes + " bytes by a CUT_BODY fault");
+        });
+    }
+
+    /** Sends the first {@code bytes} of the body, stops for {@code stall}, then sends the rest. */
+    public HttpResponse stallBodyAfter(long bytes, Duration stall) {
+        return afterBodyBytes(bytes, () -> {
+            try {
+                Thread.sleep(stall.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted during a STALL_BODY fault", e);
+            }
+        });
+    }
+
+    /** What a fault does once a body's first bytes are sent: throw to drop the connection, or wait. */
+    private interface BodyFault {
+        void act() throws IOException;
+    }
+
+    /** Sends the first {@code bytes} of the body, flushes them, runs {@code fault}, then sends the rest. */
+    private HttpResponse afterBodyBytes(long bytes, BodyFault fault) {
         Body whole = body;
         this.body = new Body() {
             @Override
@@ -101,13 +126,17 @@ public final class HttpResponse {
 
                     @Override
                     public void write(byte[] b, int off, int len) throws IOException {
-                        int n = (int) Math.min(len, left);
-                        out.write(b, off, n);
-                        left -= n;
-                        if (n < len) {
-                            out.flush();
-                            throw new IOException("body cut after " + bytes + " bytes by a CUT_BODY fault");
+                        if (left < 0 || left >= len) {
+                            out.write(b, off, len);
+                            left = left < 0 ? left : left - len;
+                            return;
                         }
+                        int n = (int) left;
+                        out.write(b, off, n);
+                        out.flush();
+                        left = -1;
+                        fault.act();
+                        out.write(b, off + n, len - n);
                     }
                 });
             }
