@@ -16,8 +16,6 @@ import io.github.osslog.core.testing.RecordingLogger;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.management.MBeanServer;
@@ -28,33 +26,18 @@ import org.junit.jupiter.api.Test;
 /** Issue 19: the shipper thread's loop cannot die, and "everything shipped" can be observed (docs/failure-handling.md). */
 class BatchLoopContainmentTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private static final AtomicInteger NAMES = new AtomicInteger();
     private final InMemoryStore store = new InMemoryStore();
     private final RecordingLogger recorded = new RecordingLogger();
-    private final List<Pipeline> pipelines = new ArrayList<>();
+    private final StartedPipelines started = new StartedPipelines("contain");
 
     @AfterEach
     void stopAll() throws InterruptedException {
         store.outage(false);
-        for (Pipeline p : pipelines) {
-            p.stop(Duration.ofSeconds(5));
-        }
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (t.getName().startsWith("osslog-shipper-contain-")) {
-                t.join(5000);
-                assertFalse(t.isAlive(), "leaked " + t.getName());
-            }
-        }
+        started.stopAll();
     }
 
     private Pipeline start(AppendableStore target, InternalLogger logger) {
-        PipelineConfig config = PipelineConfig.builder().name("contain-" + NAMES.incrementAndGet())
-                .objectKeyPattern("logs/%i.log").flushInterval(Duration.ofHours(1))
-                .initialBackoff(Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(5)).build();
-        Pipeline p = Pipeline.create(config, target, logger);
-        pipelines.add(p);
-        p.start();
-        return p;
+        return started.start(Pipeline.create(started.config().build(), target, logger));
     }
 
     private static void publish(Pipeline p, int from, int to) {

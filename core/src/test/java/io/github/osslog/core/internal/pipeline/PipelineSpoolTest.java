@@ -3,7 +3,6 @@ package io.github.osslog.core.internal.pipeline;
 import io.github.osslog.core.ShutdownReport;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,7 +23,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -33,11 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PipelineSpoolTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private static final AtomicInteger NAMES = new AtomicInteger();
     private final InMemoryStore store = new InMemoryStore();
     private final RecordingLogger logger = new RecordingLogger();
     private final FakeSleeper sleeper = new FakeSleeper();
-    private final List<Pipeline> pipelines = new ArrayList<>();
+    private final StartedPipelines started = new StartedPipelines("spool");
 
     @TempDir
     Path dir;
@@ -45,22 +42,11 @@ class PipelineSpoolTest {
     @AfterEach
     void stopAll() throws InterruptedException {
         store.outage(false);
-        for (Pipeline p : pipelines) {
-            p.stop(Duration.ofSeconds(5));
-        }
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (t.getName().startsWith("osslog-shipper-spool-")) {
-                // a thread interrupted at the end of a stop budget may still be on its way out
-                t.join(5000);
-                assertFalse(t.isAlive(), "leaked " + t.getName());
-            }
-        }
+        started.stopAll();
     }
 
     private PipelineConfig.Builder config() {
-        return PipelineConfig.builder().name("spool-" + NAMES.incrementAndGet()).objectKeyPattern("logs/%i.log")
-                .flushInterval(Duration.ofHours(1)).initialBackoff(Duration.ofMillis(1))
-                .maxBackoff(Duration.ofMillis(5)).spoolDirectory(dir);
+        return started.config().spoolDirectory(dir);
     }
 
     /** A small ring (8KB) whose producers wait for room, so the shipper must spool to keep them going. */
@@ -82,9 +68,7 @@ class PipelineSpoolTest {
     }
 
     private Pipeline start(Pipeline p) {
-        pipelines.add(p);
-        p.start();
-        return p;
+        return started.start(p);
     }
 
     private static PublishResult publish(Pipeline p, String text) {

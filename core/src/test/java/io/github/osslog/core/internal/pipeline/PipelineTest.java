@@ -32,7 +32,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -41,37 +40,22 @@ import org.junit.jupiter.api.Test;
 
 class PipelineTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private static final AtomicInteger NAMES = new AtomicInteger();
     private final InMemoryStore store = new InMemoryStore();
     private final RecordingLogger logger = new RecordingLogger();
-    private final List<Pipeline> pipelines = new ArrayList<>();
+    private final StartedPipelines started = new StartedPipelines("test");
 
     @AfterEach
     void stopAll() throws InterruptedException {
         store.outage(false);
-        for (Pipeline p : pipelines) {
-            p.stop(Duration.ofSeconds(5));
-        }
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (t.getName().startsWith("osslog-shipper-test-")) {
-                // a thread interrupted at the end of a stop budget may still be on its way out
-                t.join(5000);
-                assertFalse(t.isAlive(), "leaked " + t.getName());
-            }
-        }
+        started.stopAll();
     }
 
     private PipelineConfig.Builder config() {
-        return PipelineConfig.builder().name("test-" + NAMES.incrementAndGet()).objectKeyPattern("logs/%i.log")
-                .flushInterval(Duration.ofHours(1)).initialBackoff(Duration.ofMillis(1))
-                .maxBackoff(Duration.ofMillis(5));
+        return started.config();
     }
 
     private Pipeline start(PipelineConfig config, AppendableStore target) {
-        Pipeline p = Pipeline.create(config, target, logger);
-        pipelines.add(p);
-        p.start();
-        return p;
+        return started.start(Pipeline.create(config, target, logger));
     }
 
     private Pipeline start(PipelineConfig config) {
