@@ -36,11 +36,12 @@ public final class Pipeline {
     private JmxRegistration jmx;
     private ShutdownReport report;
 
-    private Pipeline(PipelineConfig config, AppendableStore store, InternalLogger logger, Sleeper sleeper,
-            LongSupplier nanoTime) {
+    private Pipeline(PipelineConfig config, AppendableStore store, InternalLogger logger) {
         this.config = config;
         this.logger = logger;
-        this.nanoTime = nanoTime;
+        Ticker ticker = config.ticker();
+        Sleeper sleeper = ticker.newSleeper();
+        this.nanoTime = ticker::nanoTime;
         RingBuffer.Builder rb = RingBuffer.builder().capacityBytes(config.bufferSize())
                 .maxEventBytes(config.maxEventSize()).overflowPolicy(config.overflowPolicy())
                 .blockTimeout(config.blockTimeout()).clock(config.clock());
@@ -65,12 +66,6 @@ public final class Pipeline {
      * @throws IllegalArgumentException when {@code maxObjectSize} exceeds what the store allows
      */
     public static Pipeline create(PipelineConfig config, AppendableStore store, InternalLogger logger) {
-        Ticker ticker = config.ticker();
-        return create(config, store, logger, ticker.newSleeper(), ticker::nanoTime);
-    }
-
-    static Pipeline create(PipelineConfig config, AppendableStore store, InternalLogger logger, Sleeper sleeper,
-            LongSupplier nanoTime) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(logger, "logger");
@@ -79,7 +74,7 @@ public final class Pipeline {
             throw new IllegalArgumentException("maxObjectSize (" + Sizes.format(config.maxObjectSize())
                     + ") exceeds the store's limit (" + Sizes.format(storeMax) + ")");
         }
-        return new Pipeline(config, store, logger, sleeper, nanoTime);
+        return new Pipeline(config, store, logger);
     }
 
     /**

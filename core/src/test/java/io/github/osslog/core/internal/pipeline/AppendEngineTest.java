@@ -30,7 +30,7 @@ class AppendEngineTest {
     private static final String K0 = "app/2026-11-24/0.log";
     private static final String K1 = "app/2026-11-24/1.log";
     private final FakeClock clock = new FakeClock(Instant.parse("2026-11-24T10:00:00Z"));
-    private final FakeSleeper sleeper = new FakeSleeper();
+    private final FakeTicker sleeper = new FakeTicker();
     private final RecordingLogger logger = new RecordingLogger();
     private final PipelineMetrics metrics = new PipelineMetrics(clock, () -> 0, Collections::emptyMap);
     private InMemoryStore store = new InMemoryStore();

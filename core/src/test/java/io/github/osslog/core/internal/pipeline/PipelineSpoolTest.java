@@ -33,7 +33,7 @@ class PipelineSpoolTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private final InMemoryStore store = new InMemoryStore();
     private final RecordingLogger logger = new RecordingLogger();
-    private final FakeSleeper sleeper = new FakeSleeper();
+    private final FakeTicker sleeper = new FakeTicker();
     private final StartedPipelines started = new StartedPipelines("spool");
 
     @TempDir
@@ -63,8 +63,8 @@ class PipelineSpoolTest {
      * A pipeline whose retry waits and stop budget run on {@link #sleeper}'s fake time: stopping it under an outage
      * takes no real seconds.
      */
-    private Pipeline startOnFakeTime(PipelineConfig config) {
-        return start(Pipeline.create(config, store, logger, sleeper, sleeper::nanoTime));
+    private Pipeline startOnFakeTime(PipelineConfig.Builder config) {
+        return start(Pipeline.create(config.ticker(sleeper).build(), store, logger));
     }
 
     private Pipeline start(Pipeline p) {
@@ -123,7 +123,7 @@ class PipelineSpoolTest {
     @Test
     void stopUnderOutageSpoolsEverythingAndTheNextPipelineReplaysItOnce() {
         store.outage(true);
-        Pipeline first = startOnFakeTime(config().build());
+        Pipeline first = startOnFakeTime(config());
         publishEvents(first, 0, 100);
         ShutdownReport report = first.stop(Duration.ofSeconds(2));
         assertEquals(0, report.notShipped());
@@ -231,9 +231,8 @@ class PipelineSpoolTest {
     @Test
     void dropOldestDiscardsTheOldestSpooledEventsAndKeepsTheNewest() {
         store.outage(true);
-        PipelineConfig config = config().bufferSize(8 << 10).batchMaxBytes(1 << 10).maxEventSize(256)
-                .overflowPolicy(OverflowPolicy.DROP_OLDEST).spoolMaxBytes(4 << 10).build();
-        Pipeline first = startOnFakeTime(config);
+        Pipeline first = startOnFakeTime(config().bufferSize(8 << 10).batchMaxBytes(1 << 10).maxEventSize(256)
+                .overflowPolicy(OverflowPolicy.DROP_OLDEST).spoolMaxBytes(4 << 10));
         publishEvents(first, 0, 60);
         ShutdownReport report = first.stop(Duration.ofSeconds(2));
         long dropped = first.metrics().getEventsDroppedByReason().getOrDefault("spool full", 0L)
@@ -310,7 +309,7 @@ class PipelineSpoolTest {
     @Test
     void gzipBatchesAreSpooledAsMembersAndReplayedByteExact() throws IOException {
         store.outage(true);
-        Pipeline first = startOnFakeTime(config().compression(Compression.GZIP).build());
+        Pipeline first = startOnFakeTime(config().compression(Compression.GZIP));
         publishEvents(first, 0, 50);
         assertEquals(50, first.stop(Duration.ofSeconds(2)).spooled());
         store.outage(false);

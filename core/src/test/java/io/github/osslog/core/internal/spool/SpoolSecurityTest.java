@@ -186,16 +186,7 @@ class SpoolSecurityTest {
     @Test
     void oneDamagedJournalCopyDoesNotSendReplayBackToTheSegmentStart() throws IOException {
         Path dir = temp.resolve("spool");
-        try (Spool spool = Spool.open(dir, 1 << 20)) {
-            spool.append(record("a"));
-            spool.append(record("b"));
-            spool.append(record("c"));
-            spool.peek();
-            spool.attempt(new SpoolAnchor("logs/0.log", 0, 0, true));
-            spool.remove();
-            spool.peek();
-            spool.attempt(new SpoolAnchor("logs/0.log", 1, 42, true));
-        }
+        landedAAndAttemptedB(dir);
         try (RandomAccessFile f = new RandomAccessFile(dir.resolve(ReplayJournal.FILE).toFile(), "rw")) {
             f.seek(3);
             f.write(0x55);

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 19 item 8: a security token the store keeps refusing after one refresh is a configuration error: one ERROR,
- * and requests paced at {@code maxBackoff}, counted by the testkit over a minute of a fake sleeper's time. In this
+ * and requests paced at {@code maxBackoff}, counted by the testkit over a minute of a fake ticker's time. In this
  * package (a test-only split package) to reach the engine's injectable sleeper.
  */
 class CredentialRefusalPacingTest {
@@ -31,7 +31,7 @@ class CredentialRefusalPacingTest {
 
     @Test
     void aWrongSecurityTokenIsOneErrorAndTheStoreIsAskedAboutEveryMaxBackoff() {
-        FakeSleeper sleeper = new FakeSleeper();
+        FakeTicker sleeper = new FakeTicker();
         RecordingLogger logger = new RecordingLogger();
         PipelineConfig config = PipelineConfig.builder().objectKeyPattern("app/%i.log")
                 .initialBackoff(Duration.ofMillis(100)).maxBackoff(MAX_BACKOFF).build();

@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A Sleeper that only moves a fake monotonic time and records each wait. Thread-safe. */
-final class FakeSleeper implements Sleeper {
+/**
+ * A fake monotonic time that moves only when its sleeper waits (it is its own sleeper), recording each wait; a
+ * pipeline configured with it retries and stops on no real time. Thread-safe.
+ */
+final class FakeTicker implements Ticker, Sleeper {
     private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
     private final List<Long> sleeps = new ArrayList<>();
 
@@ -19,8 +22,14 @@ final class FakeSleeper implements Sleeper {
     public void wake() {
     }
 
-    long nanoTime() {
+    @Override
+    public long nanoTime() {
         return nanos.get();
+    }
+
+    @Override
+    public Sleeper newSleeper() {
+        return this;
     }
 
     synchronized List<Long> sleeps() {
